@@ -1,0 +1,101 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SvcError, UsageError } from './core/errors.js';
+import { parseWholeNumber } from './core/validate.js';
+import { Context, type GlobalOptions, type Io } from './context.js';
+import type { CommandRunner } from './commands/command-runner.js';
+import { makeHeartbeatCommand } from './commands/heartbeat.js';
+import { makeRemoveCommand } from './commands/remove.js';
+import { makeServiceListCommand } from './commands/service-list.js';
+import { makeDisableCommand, makeEnableCommand } from './commands/set-status.js';
+import { errorLine } from './output/error-line.js';
+import { VERSION } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+  const run: CommandRunner = (body) => async (...actionArgs) => {
+    const command = actionArgs.at(-1) as Command;
+    const options = actionArgs.at(-2) as Parameters<typeof body>[1];
+    const args = actionArgs.slice(0, -2) as string[];
+    const ctx = new Context(io, command.optsWithGlobals<GlobalOptions>());
+    const code = await body(ctx, options, ...args);
+    if (typeof code === 'number') setExitCode(code);
+  };
+
+  const program = new Command('svc')
+    .description('Cinder-style service heartbeats: which services are up, which are down')
+    .version(VERSION, '--version', 'print the version')
+    .addOption(
+      new Option('--db <path>', 'SQLite file or mysql:// URL (default: $XDG_DATA_HOME/svc/services.db)').env('SVC_DB'),
+    )
+    .addOption(
+      new Option('--service-down-time <seconds>', 'a service whose last beat is older is down')
+        .env('SVC_SERVICE_DOWN_TIME')
+        .default(60)
+        .argParser((text) => parseWholeNumber('service_down_time', text)),
+    )
+    .addOption(
+      new Option('--busy-timeout <ms>', 'how long to wait for a locked database')
+        .env('SVC_BUSY_TIMEOUT')
+        .default(5000)
+        .argParser((text) => parseWholeNumber('busy timeout', text)),
+    )
+    .option('--no-color', 'never colour the output')
+    .showSuggestionAfterError(false);
+
+  for (const command of [
+    makeServiceListCommand(run),
+    makeHeartbeatCommand(run),
+    makeDisableCommand(run),
+    makeEnableCommand(run),
+    makeRemoveCommand(run),
+  ]) {
+    program.addCommand(command);
+  }
+  for (const command of [program, ...program.commands]) {
+    command
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        outputError: () => undefined, // Printed once, by main.
+      });
+  }
+  return program;
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return EXIT_USAGE;
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  return EXIT_FAILED;
+}
+
+/** Runs svc with `argv` (without node and script); returns the exit code. The only catch. */
+export async function main(argv: string[], io: Io = process): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    const code = exitCodeOf(error);
+    if (error instanceof CommanderError) {
+      // Help and --version were printed already; a bare `svc` printed its help to stderr.
+      if (code !== EXIT_OK && error.code !== 'commander.help' && error.code !== 'commander.helpDisplayed') {
+        io.stderr.write(errorLine(error.message.replace(/^error: /, '')));
+      }
+      return code;
+    }
+    const known = error instanceof SvcError || error instanceof UsageError;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(errorLine(known ? message : `unexpected failure: ${message}`));
+    if (io.env['SVC_DEBUG'] === '1' && error instanceof Error && error.stack) {
+      io.stderr.write(`${error.stack}\n`);
+    }
+    return code;
+  }
+}

@@ -1,0 +1,45 @@
+import type { ServiceRow } from './service-row.js';
+import { formatIsoTimestamp, MICROS_PER_SECOND, parseDbTimestamp, type Micros } from './time.js';
+
+export type State = 'up' | 'down';
+
+export interface Liveness {
+  state: State;
+  /** What Cinder shows as updated_at: ISO text, the raw stored text if unparseable, or null. */
+  shownAt: string | null;
+}
+
+type Timestamps = Pick<ServiceRow, 'createdAt' | 'updatedAt' | 'modifiedAt'>;
+
+function display(text: string | null): string | null {
+  if (text === null) return null;
+  const micros = parseDbTimestamp(text);
+  return micros === null ? text : formatIsoTimestamp(micros);
+}
+
+/**
+ * Cinder's services API (cinder/api/contrib/services.py, index): up when the last
+ * heartbeat, or creation if there was none, is within service_down_time of now in
+ * either direction. modified_at only changes what is shown.
+ */
+export function computeLiveness(row: Timestamps, now: Micros, downTimeSeconds: number): Liveness {
+  const refText = row.updatedAt ?? row.createdAt;
+  const ref = refText === null ? null : parseDbTimestamp(refText);
+  if (ref === null) {
+    // Cinder itself raises on such a row; svc calls it down and lists the others.
+    return { state: 'down', shownAt: display(row.updatedAt) };
+  }
+  const delta = Math.abs(now - ref);
+  const state: State = delta <= downTimeSeconds * MICROS_PER_SECOND ? 'up' : 'down';
+  const modified = row.modifiedAt === null ? null : parseDbTimestamp(row.modifiedAt);
+  if (modified !== null && delta >= Math.abs(now - modified)) {
+    return { state, shownAt: formatIsoTimestamp(modified) };
+  }
+  return { state, shownAt: display(row.updatedAt) };
+}
+
+/** When the service last reported: updated_at, else created_at; null if neither parses. */
+export function lastHeartbeat(row: Timestamps): Micros | null {
+  const text = row.updatedAt ?? row.createdAt;
+  return text === null ? null : parseDbTimestamp(text);
+}

@@ -1,0 +1,38 @@
+import { computeLiveness, type State } from './liveness.js';
+import type { ServiceRow } from './service-row.js';
+import type { Micros } from './time.js';
+
+/** One service as Cinder's GET /os-services (3.7, extended) returns it, in its key order. */
+export interface ServiceView {
+  binary: string | null;
+  host: string | null;
+  zone: string | null;
+  status: 'enabled' | 'disabled';
+  state: State;
+  updated_at: string | null;
+  cluster: string | null;
+  disabled_reason: string | null;
+  replication_status?: string | null;
+  active_backend_id?: string | null;
+  frozen?: boolean | null;
+}
+
+export function toServiceView(row: ServiceRow, now: Micros, downTimeSeconds: number): ServiceView {
+  const { state, shownAt } = computeLiveness(row, now, downTimeSeconds);
+  const view: ServiceView = {
+    binary: row.binary,
+    host: row.host,
+    zone: row.availabilityZone,
+    status: row.disabled ? 'disabled' : 'enabled',
+    state,
+    updated_at: shownAt,
+    cluster: row.clusterName,
+    disabled_reason: row.disabledReason,
+  };
+  if (row.binary === 'cinder-volume') {
+    view.replication_status = row.replicationStatus;
+    view.active_backend_id = row.activeBackendId;
+    view.frozen = row.frozen;
+  }
+  return view;
+}

@@ -1,0 +1,107 @@
+import { UsageError } from '../core/errors.js';
+import type { ServiceView } from '../core/service-view.js';
+import { renderCsv, renderValue } from './delimited.js';
+import { toPythonJson } from './python-json.js';
+import { compareRows, renderTable, type CellPainter } from './table.js';
+
+export const LIST_FORMATS = ['table', 'json', 'csv', 'value'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
+export interface Column {
+  title: string;
+  field: keyof ServiceView;
+}
+
+const BASE_COLUMNS: Column[] = [
+  { title: 'Binary', field: 'binary' },
+  { title: 'Host', field: 'host' },
+  { title: 'Zone', field: 'zone' },
+  { title: 'Status', field: 'status' },
+  { title: 'State', field: 'state' },
+  { title: 'Updated_at', field: 'updated_at' },
+  { title: 'Cluster', field: 'cluster' },
+];
+const REPLICATION_COLUMNS: Column[] = [
+  { title: 'Replication Status', field: 'replication_status' },
+  { title: 'Active Backend ID', field: 'active_backend_id' },
+  { title: 'Frozen', field: 'frozen' },
+];
+const REASON_COLUMN: Column = { title: 'Disabled Reason', field: 'disabled_reason' };
+const ALL_COLUMNS = [...BASE_COLUMNS, ...REPLICATION_COLUMNS, REASON_COLUMN];
+
+export function parseListFormat(text: string): ListFormat {
+  const format = LIST_FORMATS.find((name) => name === text.toLowerCase());
+  if (!format) throw new UsageError(`unknown format '${text}': use ${LIST_FORMATS.join(', ')}`);
+  return format;
+}
+
+/**
+ * The columns to print: cinder service-list's, or those named with -c (by title or
+ * field name, any case), in the table's order.
+ */
+export function chooseColumns(withReplication: boolean, requested: string[]): Column[] {
+  if (requested.length === 0) {
+    return [...BASE_COLUMNS, ...(withReplication ? REPLICATION_COLUMNS : []), REASON_COLUMN];
+  }
+  const wanted = new Set<Column>();
+  for (const name of requested) {
+    const key = name.trim().toLowerCase();
+    const column = ALL_COLUMNS.find((c) => c.title.toLowerCase() === key || c.field === key);
+    if (!column) {
+      const known = ALL_COLUMNS.map((c) => c.title).join(', ');
+      throw new UsageError(`unknown column '${name}': use one of ${known}`);
+    }
+    wanted.add(column);
+  }
+  return ALL_COLUMNS.filter((column) => wanted.has(column));
+}
+
+/** A cell as cinderclient prints it: NULL as '-', a field the row lacks as '', booleans as Python does. */
+function displayCell(value: ServiceView[keyof ServiceView] | undefined, nullText: string): string {
+  if (value === undefined) return '';
+  if (value === null) return nullText;
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  return value.replace(/\r/g, ' ');
+}
+
+function cells(views: ServiceView[], columns: Column[], nullText: string): string[][] {
+  return views.map((view) => columns.map((column) => displayCell(view[column.field], nullText)));
+}
+
+export interface ListOutputOptions {
+  format: ListFormat;
+  columns: Column[];
+  /** Whether the columns were named with -c (then they are kept as asked). */
+  columnsRequested: boolean;
+  paintState?: (text: string) => string;
+}
+
+/** The whole output of service-list for views in id order. */
+export function renderServiceList(views: ServiceView[], options: ListOutputOptions): string {
+  const { format, columnsRequested } = options;
+  let { columns } = options;
+  switch (format) {
+    case 'json': {
+      const fields = columnsRequested ? new Set(columns.map((c) => c.field)) : null;
+      const services = fields
+        ? views.map((view) => Object.fromEntries(Object.entries(view).filter(([k]) => fields.has(k as keyof ServiceView))))
+        : views;
+      return `${toPythonJson({ services })}\n`;
+    }
+    case 'csv':
+      return renderCsv(columns.map((c) => c.title), cells(views, columns, ''));
+    case 'value':
+      return renderValue(cells(views, columns, '-'));
+    case 'table': {
+      // cinderclient adds Disabled Reason only when the first result has one.
+      if (views.length === 0 && !columnsRequested) columns = columns.filter((c) => c !== REASON_COLUMN);
+      const rows = cells(views, columns, '-').sort(compareRows);
+      const stateColumn = columns.findIndex((c) => c.field === 'state');
+      const { paintState } = options;
+      const paint: CellPainter | undefined = paintState
+        ? (column, text) => (column === stateColumn ? paintState(text) : text)
+        : undefined;
+      return renderTable(columns.map((c) => c.title), rows, paint);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { SvcError } from '../core/errors.js';
+import { hostPrefixes, prefixUpperBound } from '../core/host-match.js';
+import { selectTarget } from '../core/select-target.js';
+import type { ServiceRow } from '../core/service-row.js';
+import { formatDbTimestamp, type Micros } from '../core/time.js';
+import {
+  missingColumns,
+  SERVICE_COLUMNS,
+  type Heartbeat,
+  type HeartbeatResult,
+  type ServiceFilter,
+  type ServiceStore,
+  type StatusChange,
+} from './store.js';
+
+/** The schema version svc writes into PRAGMA user_version; 0 is a database svc did not create. */
+export const SCHEMA_VERSION = 1;
+
+const SELECT_COLUMNS = SERVICE_COLUMNS.map((column) => `"${column}"`).join(', ');
+
+type RawRow = [
+  string | null, string | null, string | null, number | null, number, string | null,
+  string | null, string | null, number, number | null, string | null, string | null,
+  string | null, string | null, string | null, string | null, number | null, string | null,
+  string | null,
+];
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+function flag(value: unknown): boolean | null {
+  return value === null || value === undefined ? null : Boolean(Number(value));
+}
+
+function toServiceRow(raw: RawRow): ServiceRow {
+  return {
+    createdAt: text(raw[0]),
+    updatedAt: text(raw[1]),
+    deletedAt: text(raw[2]),
+    deleted: flag(raw[3]),
+    id: raw[4],
+    host: text(raw[5]),
+    binary: text(raw[6]),
+    topic: text(raw[7]),
+    reportCount: Number(raw[8]),
+    disabled: flag(raw[9]),
+    availabilityZone: text(raw[10]),
+    disabledReason: text(raw[11]),
+    modifiedAt: text(raw[12]),
+    rpcCurrentVersion: text(raw[13]),
+    objectCurrentVersion: text(raw[14]),
+    replicationStatus: text(raw[15]),
+    frozen: flag(raw[16]),
+    activeBackendId: text(raw[17]),
+    clusterName: text(raw[18]),
+  };
+}
+
+/** The WHERE clause and parameters for live rows matching a filter, host by Cinder's prefix rule. */
+export function filterClause(filter: ServiceFilter): { where: string; params: string[] } {
+  const conditions = ['deleted = 0'];
+  const params: string[] = [];
+  if (filter.binary !== undefined) {
+    conditions.push('"binary" = ?');
+    params.push(filter.binary);
+  }
+  if (filter.host !== undefined) {
+    const alternatives = ['host = ?'];
+    params.push(filter.host);
+    for (const prefix of hostPrefixes(filter.host)) {
+      alternatives.push('(host >= ? AND host < ?)');
+      params.push(prefix, prefixUpperBound(prefix));
+    }
+    conditions.push(`(${alternatives.join(' OR ')})`);
+  }
+  return { where: conditions.join(' AND '), params };
+}
+
+function describeSqliteError(error: unknown, path: string, busyTimeoutMs: number): Error {
+  if (error instanceof SvcError || !(error instanceof Error)) return error as Error;
+  const code = (error as { code?: unknown }).code;
+  switch (code) {
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return new SvcError(`database is locked: ${path} (gave up after ${busyTimeoutMs} ms)`);
+    case 'SQLITE_NOTADB':
+      return new SvcError(`not an SQLite database: ${path}`);
+    case 'SQLITE_CANTOPEN':
+      return new SvcError(`cannot open database: ${path}`);
+    case 'SQLITE_READONLY':
+      return new SvcError(`database is read-only: ${path}`);
+    case 'SQLITE_CORRUPT':
+      return new SvcError(`database is corrupt: ${path}`);
+    default:
+      return new SvcError(`database error on ${path}: ${error.message}`);
+  }
+}
+
+export interface SqliteStoreOptions {
+  busyTimeoutMs: number;
+}
+
+function prepareLocation(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o755 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent is not a directory' : (error as Error).message;
+    throw new SvcError(`cannot create the folder of ${path}: ${why}`);
+  }
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    return; // Not there yet: SQLite creates it.
+  }
+  if (isDirectory) throw new SvcError(`cannot open database: ${path} is a directory`);
+}
+
+/** Opens (creating on first use) the SQLite database at `path`. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions): ServiceStore {
+  const guard = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      throw describeSqliteError(error, path, options.busyTimeoutMs);
+    }
+  };
+  prepareLocation(path);
+  const db = guard(() => new Database(path, { timeout: options.busyTimeoutMs }));
+  try {
+    const hasUuid = guard(() => ensureSchema(db));
+    return new SqliteStore(db, hasUuid, guard);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Creates the table on first use; checks a table that Cinder or another tool made. */
+function ensureSchema(db: Database.Database): boolean {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === SCHEMA_VERSION) return false;
+  if (version > SCHEMA_VERSION) {
+    throw new SvcError(`database schema version ${version} is newer than this svc understands`);
+  }
+  const columns = (db.pragma('table_info(services)') as { name: string }[]).map((c) => c.name);
+  if (columns.length === 0) {
+    db.pragma('journal_mode = WAL');
+    const schema = readFileSync(new URL('../../schema.sql', import.meta.url), 'utf8');
+    db.transaction(() => db.exec(schema)).immediate();
+    return false;
+  }
+  const missing = missingColumns(columns);
+  if (missing.length > 0) {
+    throw new SvcError(`the services table lacks column(s): ${missing.join(', ')}`);
+  }
+  return columns.includes('uuid');
+}
+
+class SqliteStore implements ServiceStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly hasUuid: boolean,
+    private readonly guard: <T>(work: () => T) => T,
+  ) {}
+
+  private readRows(filter: ServiceFilter): ServiceRow[] {
+    const { where, params } = filterClause(filter);
+    const statement = this.db
+      .prepare(`SELECT ${SELECT_COLUMNS} FROM services WHERE ${where} ORDER BY id`)
+      .raw(true);
+    return (statement.all(...params) as RawRow[]).map(toServiceRow);
+  }
+
+  private readRow(id: number): ServiceRow {
+    const statement = this.db.prepare(`SELECT ${SELECT_COLUMNS} FROM services WHERE id = ?`);
+    return toServiceRow(statement.raw(true).get(id) as RawRow);
+  }
+
+  async listServices(filter: ServiceFilter): Promise<ServiceRow[]> {
+    return this.guard(() => this.readRows(filter));
+  }
+
+  async recordHeartbeat(beat: Heartbeat, now: Micros): Promise<HeartbeatResult> {
+    const stamp = formatDbTimestamp(now);
+    const write = (): HeartbeatResult => {
+      const existing = this.db
+        .prepare(
+          `SELECT id FROM services
+           WHERE host = ? AND "binary" = ? AND deleted = 0 ORDER BY id LIMIT 1`,
+        )
+        .get(beat.host, beat.binary) as { id: number } | undefined;
+      if (existing === undefined) {
+        const id = this.insertService(beat, stamp);
+        return { created: true, row: this.readRow(id) };
+      }
+      // report_state: count the beat and follow a changed zone (and cluster, when given).
+      this.db
+        .prepare(
+          `UPDATE services SET report_count = report_count + 1, updated_at = ?,
+           availability_zone = ?, cluster_name = COALESCE(?, cluster_name) WHERE id = ?`,
+        )
+        .run(stamp, beat.zone, beat.cluster ?? null, existing.id);
+      return { created: false, row: this.readRow(existing.id) };
+    };
+    return this.guard(() => this.db.transaction(write).immediate());
+  }
+
+  private insertService(beat: Heartbeat, stamp: string): number {
+    const values: Record<string, unknown> = {
+      created_at: stamp,
+      updated_at: stamp,
+      deleted: 0,
+      host: beat.host,
+      binary: beat.binary,
+      topic: beat.topic,
+      report_count: 1,
+      disabled: 0,
+      availability_zone: beat.zone,
+      replication_status: 'not-capable',
+      frozen: 0,
+      cluster_name: beat.cluster ?? null,
+    };
+    // A Cinder-made table has a unique uuid column; a new row gets a fresh one, as Cinder does.
+    if (this.hasUuid) values['uuid'] = randomUUID();
+    const names = Object.keys(values);
+    const sql = `INSERT INTO services (${names.map((n) => `"${n}"`).join(', ')})
+                 VALUES (${names.map(() => '?').join(', ')})`;
+    const result = this.db.prepare(sql).run(...Object.values(values));
+    return Number(result.lastInsertRowid);
+  }
+
+  private updateTarget(host: string, binary: string, sql: string, params: unknown[]): ServiceRow {
+    const write = (): ServiceRow => {
+      const target = selectTarget(this.readRows({ host, binary }), host, binary);
+      this.db.prepare(`UPDATE services SET ${sql} WHERE id = ?`).run(...params, target.id);
+      return this.readRow(target.id);
+    };
+    return this.guard(() => this.db.transaction(write).immediate());
+  }
+
+  async setStatus(host: string, binary: string, change: StatusChange, now: Micros): Promise<ServiceRow> {
+    // Cinder's service_update sets modified_at and pins updated_at, so an admin change
+    // never makes a dead service look alive.
+    const assignments = ['disabled = ?', 'modified_at = ?'];
+    const params: unknown[] = [change.disabled ? 1 : 0, formatDbTimestamp(now)];
+    if (change.reason !== undefined) {
+      assignments.push('disabled_reason = ?');
+      params.push(change.reason);
+    }
+    return this.updateTarget(host, binary, assignments.join(', '), params);
+  }
+
+  async removeService(host: string, binary: string, now: Micros): Promise<ServiceRow> {
+    return this.updateTarget(host, binary, 'deleted = 1, deleted_at = ?', [formatDbTimestamp(now)]);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,52 @@
+import type { ServiceRow } from '../core/service-row.js';
+import type { Micros } from '../core/time.js';
+
+/** The 19 columns of Cinder's services table, in the order of the seed's `desc services`. */
+export const SERVICE_COLUMNS = [
+  'created_at', 'updated_at', 'deleted_at', 'deleted', 'id', 'host', 'binary', 'topic',
+  'report_count', 'disabled', 'availability_zone', 'disabled_reason', 'modified_at',
+  'rpc_current_version', 'object_current_version', 'replication_status', 'frozen',
+  'active_backend_id', 'cluster_name',
+] as const;
+
+export interface ServiceFilter {
+  host?: string;
+  binary?: string;
+}
+
+export interface Heartbeat {
+  host: string;
+  binary: string;
+  topic: string;
+  zone: string;
+  cluster?: string;
+}
+
+export interface HeartbeatResult {
+  created: boolean;
+  row: ServiceRow;
+}
+
+export interface StatusChange {
+  disabled: boolean;
+  /** A new reason, null to clear it, undefined to keep the stored one. */
+  reason?: string | null;
+}
+
+/** Where services live. Async so that a networked engine can stand behind it. */
+export interface ServiceStore {
+  /** Live rows (deleted = 0) in id order. */
+  listServices(filter: ServiceFilter): Promise<ServiceRow[]>;
+  /** Cinder's report_state in one write transaction: create the row or count the beat. */
+  recordHeartbeat(beat: Heartbeat, now: Micros): Promise<HeartbeatResult>;
+  /** Enable or disable one service; sets modified_at, never updated_at. */
+  setStatus(host: string, binary: string, change: StatusChange, now: Micros): Promise<ServiceRow>;
+  /** Soft-delete one service, as `cinder-manage service remove`. */
+  removeService(host: string, binary: string, now: Micros): Promise<ServiceRow>;
+  close(): Promise<void>;
+}
+
+export function missingColumns(present: Iterable<string>): string[] {
+  const names = new Set(present);
+  return SERVICE_COLUMNS.filter((column) => !names.has(column));
+}
