@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { selectTarget } from '../core/select-target.js';
 import { validateName } from '../core/validate.js';
 import type { Context } from '../context.js';
 import type { CommandRunner } from './command-runner.js';
@@ -13,8 +14,10 @@ export function makeRemoveCommand(run: CommandRunner): Command {
         validateName('host', host!);
         validateName('binary', binary!);
         const now = ctx.now();
-        const row = await ctx.withStore((store) => store.removeService(host!, binary!, now));
-        ctx.io.stdout.write(`Service ${row.binary} on host ${row.host} removed.\n`);
+        const [row] = await ctx.withStore((store) =>
+          store.removeServices({ host, binary }, (rows) => [selectTarget(rows, host!, binary!)], now),
+        );
+        ctx.io.stdout.write(`Service ${row!.binary} on host ${row!.host} removed.\n`);
       }),
     );
 }

@@ -236,15 +236,6 @@ class SqliteStore implements ServiceStore {
     return Number(result.lastInsertRowid);
   }
 
-  private updateTarget(host: string, binary: string, sql: string, params: unknown[]): ServiceRow {
-    const write = (): ServiceRow => {
-      const target = selectTarget(this.readRows({ host, binary }), host, binary);
-      this.db.prepare(`UPDATE services SET ${sql} WHERE id = ?`).run(...params, target.id);
-      return this.readRow(target.id);
-    };
-    return this.guard(() => this.db.transaction(write).immediate());
-  }
-
   async setStatus(host: string, binary: string, change: StatusChange, now: Micros): Promise<ServiceRow> {
     // Cinder's service_update sets modified_at and pins updated_at, so an admin change
     // never makes a dead service look alive.
@@ -254,11 +245,27 @@ class SqliteStore implements ServiceStore {
       assignments.push('disabled_reason = ?');
       params.push(change.reason);
     }
-    return this.updateTarget(host, binary, assignments.join(', '), params);
+    const write = (): ServiceRow => {
+      const target = selectTarget(this.readRows({ host, binary }), host, binary);
+      this.db.prepare(`UPDATE services SET ${assignments.join(', ')} WHERE id = ?`).run(...params, target.id);
+      return this.readRow(target.id);
+    };
+    return this.guard(() => this.db.transaction(write).immediate());
   }
 
-  async removeService(host: string, binary: string, now: Micros): Promise<ServiceRow> {
-    return this.updateTarget(host, binary, 'deleted = 1, deleted_at = ?', [formatDbTimestamp(now)]);
+  async removeServices(
+    filter: ServiceFilter,
+    pick: (rows: ServiceRow[]) => ServiceRow[],
+    now: Micros,
+  ): Promise<ServiceRow[]> {
+    const write = (): ServiceRow[] => {
+      const chosen = pick(this.readRows(filter));
+      const remove = this.db.prepare('UPDATE services SET deleted = 1, deleted_at = ? WHERE id = ?');
+      const stamp = formatDbTimestamp(now);
+      for (const row of chosen) remove.run(stamp, row.id);
+      return chosen;
+    };
+    return this.guard(() => this.db.transaction(write).immediate());
   }
 
   async close(): Promise<void> {

@@ -41,8 +41,12 @@ export interface ServiceStore {
   recordHeartbeat(beat: Heartbeat, now: Micros): Promise<HeartbeatResult>;
   /** Enable or disable one service; sets modified_at, never updated_at. */
   setStatus(host: string, binary: string, change: StatusChange, now: Micros): Promise<ServiceRow>;
-  /** Soft-delete one service, as `cinder-manage service remove`. */
-  removeService(host: string, binary: string, now: Micros): Promise<ServiceRow>;
+  /**
+   * Soft-delete (deleted = 1, deleted_at = now), in one write transaction, the live rows
+   * matching `filter` that `pick` chooses; returns them as they were before. `pick` may
+   * throw to refuse, and then nothing is written.
+   */
+  removeServices(filter: ServiceFilter, pick: (rows: ServiceRow[]) => ServiceRow[], now: Micros): Promise<ServiceRow[]>;
   close(): Promise<void>;
 }
 
