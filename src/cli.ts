@@ -27,19 +27,13 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('svc')
     .description('Cinder-style service heartbeats: which services are up, which are down')
     .version(VERSION, '--version', 'print the version')
+    .option('--db <path>', 'SQLite file or mysql:// URL (env SVC_DB; default $XDG_DATA_HOME/svc/services.db)')
     .addOption(
-      new Option('--db <path>', 'SQLite file or mysql:// URL (default: $XDG_DATA_HOME/svc/services.db)').env('SVC_DB'),
-    )
-    .addOption(
-      new Option('--service-down-time <seconds>', 'a service whose last beat is older is down')
-        .env('SVC_SERVICE_DOWN_TIME')
-        .default(60)
+      new Option('--service-down-time <seconds>', 'a service whose last beat is older is down (env SVC_SERVICE_DOWN_TIME; default 60)')
         .argParser((text) => parseWholeNumber('service_down_time', text)),
     )
     .addOption(
-      new Option('--busy-timeout <ms>', 'how long to wait for a locked database')
-        .env('SVC_BUSY_TIMEOUT')
-        .default(5000)
+      new Option('--busy-timeout <ms>', 'how long to wait for a locked database (env SVC_BUSY_TIMEOUT; default 5000)')
         .argParser((text) => parseWholeNumber('busy timeout', text)),
     )
     .option('--no-color', 'never colour the output')
