@@ -87,7 +87,7 @@ function exitCodeOf(error: unknown): number {
  * global options. Known before parsing, so that even a bad global option fails as the
  * subcommand's kind of failure.
  */
-export function subcommandOf(program: Command, argv: string[]): string | undefined {
+function subcommandOf(program: Command, argv: string[]): string | undefined {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     if (arg === '--') return argv[index + 1];

@@ -39,10 +39,10 @@ function summarise(status: CheckStatus, scope: CheckScope, now: Micros): string 
   switch (status.state) {
     case 'UNKNOWN': {
       const limits = [
-        scope.binary === undefined ? '' : ` binary ${scope.binary}`,
-        scope.host === undefined ? '' : ` host ${scope.host}`,
-      ].join('');
-      return limits === '' ? 'no services found' : `no services found for${limits}`;
+        scope.binary === undefined ? null : `binary ${scope.binary}`,
+        scope.host === undefined ? null : `host ${scope.host}`,
+      ].filter((limit) => limit !== null);
+      return limits.length === 0 ? 'no services found' : `no services found for ${limits.join(', ')}`;
     }
     case 'CRITICAL':
       return `${counts.down} of ${plural(enabled, 'enabled service')} down: ${nameServices(status.down, now)}`;

@@ -78,13 +78,13 @@ export interface ListOutputOptions {
 }
 
 /** The whole output of service-list for services in id order. */
-export function renderServiceList(services: ListedService[], options: ListOutputOptions): string {
+export function renderServiceList(listed: ListedService[], options: ListOutputOptions): string {
   const { format, columnsRequested } = options;
   let { columns } = options;
-  const views = services.map((service) => service.view);
+  const views = listed.map((service) => service.view);
   switch (format) {
     case 'prometheus':
-      return renderPrometheus(services);
+      return renderPrometheus(listed);
     case 'json': {
       const fields = columnsRequested ? new Set(columns.map((c) => c.field)) : null;
       const services = fields

@@ -61,6 +61,20 @@ describe('svc check: one line, the state as the exit code', () => {
     expect(result.code).toBe(code);
   });
 
+  test('UNKNOWN on an empty table says nothing was found', async () => {
+    const result = await check([], { SVC_DB: monitoringDb([]) });
+    expect(result.stdout).toBe('SVC UNKNOWN - no services found | up=0 down=0 disabled=0\n');
+    expect(result.code).toBe(3);
+  });
+
+  test('UNKNOWN names both filters it applied', async () => {
+    const result = await check(['--binary', 'cinder-volume', '--host', 'nope']);
+    expect(result.stdout).toBe(
+      'SVC UNKNOWN - no services found for binary cinder-volume, host nope | up=0 down=0 disabled=0\n',
+    );
+    expect(result.code).toBe(3);
+  });
+
   test('a longer service_down_time turns the down service up', async () => {
     const result = await check(['--binary', 'cinder-volume'], { SVC_SERVICE_DOWN_TIME: '7200' });
     expect(result.stdout).toBe('SVC OK - 2 enabled services up | up=2 down=0 disabled=0\n');
