@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
-import { toServiceView, type ServiceView } from '../core/service-view.js';
+import { UsageError } from '../core/errors.js';
+import { toListedService, type ListedService } from '../core/service-view.js';
 import { validateName } from '../core/validate.js';
 import type { Micros } from '../core/time.js';
 import type { Context } from '../context.js';
@@ -11,6 +12,7 @@ import {
   type ListFormat,
 } from '../output/service-list-output.js';
 import type { ServiceFilter, ServiceStore } from '../store/store.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { collect, type CommandRunner } from './command-runner.js';
 
 /** Cinder's GET /os-services: live services matching the filter, with state computed now. */
@@ -19,9 +21,17 @@ export async function listServices(
   filter: ServiceFilter,
   now: Micros,
   downTimeSeconds: number,
-): Promise<ServiceView[]> {
+): Promise<ListedService[]> {
   const rows = await store.listServices(filter);
-  return rows.map((row) => toServiceView(row, now, downTimeSeconds));
+  return rows.map((row) => toListedService(row, now, downTimeSeconds));
+}
+
+/** The --host and --binary options as a store filter, validated. */
+export function filterFromOptions(options: { host?: string; binary?: string }): ServiceFilter {
+  const filter: ServiceFilter = {};
+  if (options.host !== undefined) filter.host = validateName('host', options.host);
+  if (options.binary !== undefined) filter.binary = validateName('binary', options.binary);
+  return filter;
 }
 
 interface ServiceListOptions {
@@ -30,6 +40,7 @@ interface ServiceListOptions {
   withreplication?: boolean;
   format: ListFormat;
   column: string[];
+  output?: string;
 }
 
 export function makeServiceListCommand(run: CommandRunner): Command {
@@ -39,31 +50,35 @@ export function makeServiceListCommand(run: CommandRunner): Command {
     .option('--binary <binary>', 'only this binary, e.g. cinder-volume')
     .option('--withreplication', 'add Replication Status, Active Backend ID and Frozen')
     .addOption(
-      new Option('-f, --format <format>', 'table, json, csv or value')
+      new Option('-f, --format <format>', 'table, json, csv, value or prometheus')
         .default('table')
         .argParser(parseListFormat),
     )
     .option('-c, --column <column>', 'print only this column (repeatable)', collect, [])
+    .option('-o, --output <file>', 'write to this file instead of stdout, atomically (temporary file, then rename)')
     .action(
       run(async (ctx: Context, options: ServiceListOptions) => {
-        const filter: ServiceFilter = {};
-        if (options.host !== undefined) filter.host = validateName('host', options.host);
-        if (options.binary !== undefined) filter.binary = validateName('binary', options.binary);
+        const filter = filterFromOptions(options);
+        if (options.format === 'prometheus' && options.column.length > 0) {
+          throw new UsageError('-c does not apply to -f prometheus: its metrics are fixed');
+        }
+        if (options.output === '') throw new UsageError('invalid --output: give a file name');
         const columns = chooseColumns(options.withreplication === true, options.column);
         const now = ctx.now();
-        const views = await ctx.withStore((store) =>
+        const services = await ctx.withStore((store) =>
           listServices(store, filter, now, ctx.downTimeSeconds),
         );
+        const toTerminal = options.output === undefined;
         const paintState =
-          options.format === 'table' && ctx.useColour() ? await loadStatePainter() : undefined;
-        ctx.io.stdout.write(
-          renderServiceList(views, {
-            format: options.format,
-            columns,
-            columnsRequested: options.column.length > 0,
-            paintState,
-          }),
-        );
+          options.format === 'table' && toTerminal && ctx.useColour() ? await loadStatePainter() : undefined;
+        const text = renderServiceList(services, {
+          format: options.format,
+          columns,
+          columnsRequested: options.column.length > 0,
+          paintState,
+        });
+        if (options.output === undefined) ctx.io.stdout.write(text);
+        else await writeFileAtomic(options.output, text);
       }),
     );
 }

@@ -1,10 +1,11 @@
 import { UsageError } from '../core/errors.js';
-import type { ServiceView } from '../core/service-view.js';
+import type { ListedService, ServiceView } from '../core/service-view.js';
 import { renderCsv, renderValue } from './delimited.js';
+import { renderPrometheus } from './prometheus.js';
 import { toPythonJson } from './python-json.js';
 import { compareRows, renderTable, type CellPainter } from './table.js';
 
-export const LIST_FORMATS = ['table', 'json', 'csv', 'value'] as const;
+export const LIST_FORMATS = ['table', 'json', 'csv', 'value', 'prometheus'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export interface Column {
@@ -76,11 +77,14 @@ export interface ListOutputOptions {
   paintState?: (text: string) => string;
 }
 
-/** The whole output of service-list for views in id order. */
-export function renderServiceList(views: ServiceView[], options: ListOutputOptions): string {
+/** The whole output of service-list for services in id order. */
+export function renderServiceList(listed: ListedService[], options: ListOutputOptions): string {
   const { format, columnsRequested } = options;
   let { columns } = options;
+  const views = listed.map((service) => service.view);
   switch (format) {
+    case 'prometheus':
+      return renderPrometheus(listed);
     case 'json': {
       const fields = columnsRequested ? new Set(columns.map((c) => c.field)) : null;
       const services = fields
