@@ -21,7 +21,7 @@ describe('the command line', () => {
     [['service-list', '--bogus'], "svc: error: unknown option '--bogus'\n"],
     [['--service-down-time', 'abc', 'service-list'], "svc: error: invalid service_down_time 'abc': expected a whole number of at least 0\n"],
     [['--service-down-time', '-5', 'service-list'], "svc: error: invalid service_down_time '-5': expected a whole number of at least 0\n"],
-    [['service-list', '-f', 'xml'], "svc: error: unknown format 'xml': use table, json, csv, value\n"],
+    [['service-list', '-f', 'xml'], "svc: error: unknown format 'xml': use table, json, csv, value, prometheus\n"],
     [['service-list', '-c', 'nope'], "svc: error: unknown column 'nope': use one of Binary, Host, Zone, Status, State, Updated_at, Cluster, Replication Status, Active Backend ID, Frozen, Disabled Reason\n"],
     [['service-list', '--host', 'h'.repeat(256)], 'svc: error: invalid host: use 1-255 characters, no control characters\n'],
   ])('usage error %j: exit 2, one line, no stack', async (args, stderr) => {
