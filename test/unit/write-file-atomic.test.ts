@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { SvcError } from '../src/core/errors.js';
-import { temporaryPathFor, writeFileAtomic } from '../src/write-file-atomic.js';
-import { tempDir } from './helpers/svc-process.js';
+import { SvcError } from '../../src/core/errors.js';
+import { temporaryPathFor, writeFileAtomic } from '../../src/write-file-atomic.js';
+import { tempDir } from '../helpers/svc-process.js';
 
 describe('temporaryPathFor', () => {
   test('is hidden, in the same folder, and not a *.prom file', () => {
