@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SvcError, UsageError } from './core/errors.js';
-import { parseWholeNumber } from './core/validate.js';
+import { parseSeconds, parseWholeNumber } from './core/validate.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import type { CommandRunner } from './commands/command-runner.js';
 import { makeHeartbeatCommand } from './commands/heartbeat.js';
@@ -41,6 +41,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         .env('SVC_BUSY_TIMEOUT')
         .default(5000)
         .argParser((text) => parseWholeNumber('busy timeout', text)),
+    )
+    .addOption(
+      new Option('--connect-timeout <seconds>', 'mysql:// only: how long to wait for the server to connect')
+        .env('SVC_CONNECT_TIMEOUT')
+        .default(10)
+        .argParser((text) => parseSeconds('connect timeout', text)),
     )
     .option('--no-color', 'never colour the output')
     .showSuggestionAfterError(false);

@@ -21,6 +21,8 @@ export interface GlobalOptions {
   db?: string;
   serviceDownTime: number;
   busyTimeout: number;
+  /** Seconds. */
+  connectTimeout: number;
   color: boolean;
 }
 
@@ -48,7 +50,10 @@ export class Context {
   }
 
   openStore(): Promise<ServiceStore> {
-    return openStore(this.dbLocation, { busyTimeoutMs: this.options.busyTimeout });
+    return openStore(this.dbLocation, {
+      busyTimeoutMs: this.options.busyTimeout,
+      connectTimeoutMs: Math.round(this.options.connectTimeout * 1000),
+    });
   }
 
   /** Runs `work` with an open store and closes it whatever happens. */
