@@ -102,7 +102,8 @@ export function describeMysqlError(error: unknown, target: MysqlTarget, options:
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
       return cannotConnect(`access denied for user '${target.user}' (wrong password, or no grant for this host)`);
     case 'ER_DBACCESS_DENIED_ERROR':
-      return cannotConnect(`user '${target.user}' has no grant on database '${target.database}'`);
+      // The server says this, too, when the database does not exist and the user may not see it.
+      return cannotConnect(`user '${target.user}' has no grant on database '${target.database}' (or it does not exist)`);
     case 'ER_BAD_DB_ERROR':
       return cannotConnect(`unknown database '${target.database}' (create it first)`);
     case 'ER_CON_COUNT_ERROR':

@@ -186,10 +186,12 @@ describe('connection failures', () => {
   test('each is one line on stderr, exit 1, and never shows the password', async () => {
     const existing = await server.createDatabase();
     const refusedPort = await closedPort();
+    await query(`CREATE USER IF NOT EXISTS 'nogrant'@'127.0.0.1' IDENTIFIED BY 'TOPSECRET'`);
     const cases: [string, string[], string][] = [
       [mysqlUrl(refusedPort, 'cinder'), [], `cannot connect to mysql://svc@127.0.0.1:${refusedPort}/cinder: connection refused (is the server running and listening on that port?)`],
       [mysqlUrl(server.port, databaseOf(existing), 'wrong-TOPSECRET'), [], `cannot connect to mysql://svc@127.0.0.1:${server.port}/${databaseOf(existing)}: access denied for user 'svc' (wrong password, or no grant for this host)`],
       [mysqlUrl(server.port, 'no_such_db'), [], `cannot connect to mysql://svc@127.0.0.1:${server.port}/no_such_db: unknown database 'no_such_db' (create it first)`],
+      [mysqlUrl(server.port, databaseOf(existing), 'TOPSECRET', 'nogrant'), [], `cannot connect to mysql://nogrant@127.0.0.1:${server.port}/${databaseOf(existing)}: user 'nogrant' has no grant on database '${databaseOf(existing)}' (or it does not exist)`],
       [mysqlUrl(silentPort, 'cinder'), ['--connect-timeout', '0.5'], `cannot connect to mysql://svc@127.0.0.1:${silentPort}/cinder: no answer within 0.5 s (see --connect-timeout)`],
     ];
     const results = await Promise.all(cases.map(([url, options]) => svc(url, [...options, 'service-list'])));
