@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, expect, test } from '@jest/globals';
+import { beforeAll, expect, jest, test } from '@jest/globals';
 import { SVC_BIN, tempDir } from '../helpers/svc-process.js';
+
+// Each test spawns svc several times; the machine may be busy with other suites.
+jest.setTimeout(60_000);
 
 // A module hook that refuses to resolve mysql2: SQLite start-up must never ask for it.
 let folder: string;

@@ -1,7 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { mariaDbEngine, sqliteEngine, type TestEngine } from '../helpers/engines.js';
 import { runSvc, type SvcResult } from '../helpers/svc-process.js';
 import { ENGINE_FIXTURE, NOW } from './engines-fixture.js';
+
+// Each test spawns svc several times; the machine may be busy with other suites.
+jest.setTimeout(60_000);
 
 // The same commands and the same expected bytes on every engine: MariaDB must not differ
 // from SQLite in table text, JSON, errors or exit codes.

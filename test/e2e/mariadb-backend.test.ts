@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import type { RowDataPacket } from 'mysql2/promise';
 import { mysqlInsert } from '../helpers/engines.js';
 import { databaseOf, mysqlUrl, startMariaDb, TEST_PASSWORD, type MariaDbServer } from '../helpers/mariadb-server.js';
 import { runSvc, type SvcResult } from '../helpers/svc-process.js';
+
+// Each test spawns svc several times; the machine may be busy with other suites.
+jest.setTimeout(60_000);
 
 const NOW = '2026-03-01T12:00:00Z';
 

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
 import { parseIsoTimestamp } from '../../src/core/time.js';
 import { openMysqlStore } from '../../src/store/mysql-store.js';
 import { parseMysqlUrl } from '../../src/store/mysql-url.js';
 import type { ServiceStore } from '../../src/store/store.js';
 import { databaseOf, startMariaDb, type MariaDbServer } from '../helpers/mariadb-server.js';
 import { runSvc } from '../helpers/svc-process.js';
+
+// Each test spawns svc several times; the machine may be busy with other suites.
+jest.setTimeout(60_000);
 
 // Each writer has its own connection, as each host does: the server sees the same
 // interleaving as from separate machines.
