@@ -43,7 +43,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         .argParser((text) => parseWholeNumber('busy timeout', text)),
     )
     .addOption(
-      new Option('--connect-timeout <seconds>', 'mysql:// only: how long to wait for the server to connect')
+      new Option('--connect-timeout <seconds>', 'mysql:// only: give up connecting to the server after this long')
         .env('SVC_CONNECT_TIMEOUT')
         .default(10)
         .argParser((text) => parseSeconds('connect timeout', text)),
