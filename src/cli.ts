@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SvcError, UsageError } from './core/errors.js';
-import { parseWholeNumber } from './core/validate.js';
+import { parseSeconds, parseWholeNumber } from './core/validate.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import type { CommandRunner } from './commands/command-runner.js';
 import { makeCheckCommand } from './commands/check.js';
@@ -43,6 +43,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--busy-timeout <ms>', 'how long to wait for a locked database (env SVC_BUSY_TIMEOUT; default 5000)')
         .argParser((text) => parseWholeNumber('busy timeout', text)),
+    )
+    .addOption(
+      new Option('--connect-timeout <seconds>', 'mysql:// only: give up connecting after this long (env SVC_CONNECT_TIMEOUT; default 10)')
+        .argParser((text) => parseSeconds('connect timeout', text)),
     )
     .option('--no-color', 'never colour the output')
     .showSuggestionAfterError(false);

@@ -1,6 +1,6 @@
 import { UsageError } from './core/errors.js';
 import { currentMicros, parseIsoTimestamp, type Micros } from './core/time.js';
-import { parseWholeNumber } from './core/validate.js';
+import { parseSeconds, parseWholeNumber } from './core/validate.js';
 import { openStore, resolveDbLocation } from './store/open-store.js';
 import type { ServiceStore } from './store/store.js';
 import { shouldColour } from './output/colour.js';
@@ -22,6 +22,8 @@ export interface GlobalOptions {
   db?: string;
   serviceDownTime?: number;
   busyTimeout?: number;
+  /** Seconds. */
+  connectTimeout?: number;
   color: boolean;
 }
 
@@ -34,6 +36,7 @@ function fromEnv(env: NodeJS.ProcessEnv, name: string, label: string, fallback: 
 export class Context {
   readonly downTimeSeconds: number;
   readonly busyTimeoutMs: number;
+  readonly connectTimeoutSeconds: number;
   readonly dbLocation: string;
 
   constructor(
@@ -43,6 +46,9 @@ export class Context {
     this.downTimeSeconds =
       options.serviceDownTime ?? fromEnv(io.env, 'SVC_SERVICE_DOWN_TIME', 'service_down_time', 60);
     this.busyTimeoutMs = options.busyTimeout ?? fromEnv(io.env, 'SVC_BUSY_TIMEOUT', 'busy timeout', 5000);
+    const connectTimeout = io.env['SVC_CONNECT_TIMEOUT'];
+    this.connectTimeoutSeconds =
+      options.connectTimeout ?? (connectTimeout ? parseSeconds('connect timeout', connectTimeout) : 10);
     this.dbLocation = resolveDbLocation(options.db || io.env['SVC_DB'], io.env);
   }
 
@@ -56,7 +62,10 @@ export class Context {
   }
 
   openStore(): Promise<ServiceStore> {
-    return openStore(this.dbLocation, { busyTimeoutMs: this.busyTimeoutMs });
+    return openStore(this.dbLocation, {
+      busyTimeoutMs: this.busyTimeoutMs,
+      connectTimeoutMs: Math.round(this.connectTimeoutSeconds * 1000),
+    });
   }
 
   /** Runs `work` with an open store and closes it whatever happens. */

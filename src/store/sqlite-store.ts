@@ -7,6 +7,7 @@ import { hostPrefixes, prefixUpperBound } from '../core/host-match.js';
 import { selectTarget } from '../core/select-target.js';
 import type { ServiceRow } from '../core/service-row.js';
 import { formatDbTimestamp, type Micros } from '../core/time.js';
+import { toServiceRow, type RawRow } from './raw-row.js';
 import {
   missingColumns,
   SERVICE_COLUMNS,
@@ -21,45 +22,6 @@ import {
 export const SCHEMA_VERSION = 1;
 
 const SELECT_COLUMNS = SERVICE_COLUMNS.map((column) => `"${column}"`).join(', ');
-
-type RawRow = [
-  string | null, string | null, string | null, number | null, number, string | null,
-  string | null, string | null, number, number | null, string | null, string | null,
-  string | null, string | null, string | null, string | null, number | null, string | null,
-  string | null,
-];
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function flag(value: unknown): boolean | null {
-  return value === null || value === undefined ? null : Boolean(Number(value));
-}
-
-function toServiceRow(raw: RawRow): ServiceRow {
-  return {
-    createdAt: text(raw[0]),
-    updatedAt: text(raw[1]),
-    deletedAt: text(raw[2]),
-    deleted: flag(raw[3]),
-    id: raw[4],
-    host: text(raw[5]),
-    binary: text(raw[6]),
-    topic: text(raw[7]),
-    reportCount: Number(raw[8]),
-    disabled: flag(raw[9]),
-    availabilityZone: text(raw[10]),
-    disabledReason: text(raw[11]),
-    modifiedAt: text(raw[12]),
-    rpcCurrentVersion: text(raw[13]),
-    objectCurrentVersion: text(raw[14]),
-    replicationStatus: text(raw[15]),
-    frozen: flag(raw[16]),
-    activeBackendId: text(raw[17]),
-    clusterName: text(raw[18]),
-  };
-}
 
 /** The WHERE clause and parameters for live rows matching a filter, host by Cinder's prefix rule. */
 export function filterClause(filter: ServiceFilter): { where: string; params: string[] } {
