@@ -41,6 +41,14 @@ export interface RunningSvc {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+const started = new Set<ChildProcess>();
+
+/** Kills whatever startSvc started that is still running (call it in afterEach). */
+export function killStartedSvcs(): void {
+  for (const child of started) child.kill('SIGKILL');
+  started.clear();
+}
+
 /** Starts the built svc without waiting for it, with a clean environment and an optional umask. */
 export function startSvc(args: string[], env: Record<string, string> = {}, umask?: string): RunningSvc {
   const command = umask === undefined ? process.execPath : '/bin/sh';
@@ -56,27 +64,42 @@ export function startSvc(args: string[], env: Record<string, string> = {}, umask
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  started.add(child);
+  child.on('exit', () => started.delete(child));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('close', (code, signal) => resolve({ code, signal })),
   );
   return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
-/** Polls `condition` every 20 ms until it holds; fails after `timeoutMs`. */
+function holds(condition: () => boolean): boolean {
+  try {
+    return condition();
+  } catch {
+    return false; // e.g. a database svc is still creating
+  }
+}
+
+/** Polls `condition` every 20 ms until it holds (a throw counts as not yet); fails after `timeoutMs`. */
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!holds(condition)) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-/** Whether a process with this id still exists. */
-export function isAlive(pid: number): boolean {
+/** Whether a process is gone: no such id, or a zombie nobody has reaped yet. */
+export function isGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
-    return false;
+    return true;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return true;
   }
 }
