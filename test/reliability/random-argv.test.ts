@@ -138,7 +138,8 @@ describe('random argument vectors', () => {
 
   test(`${SPAWNED_RUNS} runs of the built binary: exit 0, 1 or 2, no stack trace, the database intact`, async () => {
     await fc.assert(
-      fc.asyncProperty(argv, async (args) => {
+      // A real command line cannot carry a NUL byte.
+      fc.asyncProperty(argv.filter((args) => args.every((word) => !word.includes('\u0000'))), async (args) => {
         const rowsBefore = readAllRows(db);
         const result = await runSvc(args, { env: { SVC_DB: db, SVC_NOW: NOW }, timeoutMs: 20_000 });
         expect(result.signal).toBeNull();
