@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SvcError, UsageError } from './core/errors.js';
-import { parseWholeNumber } from './core/validate.js';
+import { MAX_WAIT_MS, parseWholeNumber } from './core/validate.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import type { CommandRunner } from './commands/command-runner.js';
 import { makeHeartbeatCommand } from './commands/heartbeat.js';
@@ -40,7 +40,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       new Option('--busy-timeout <ms>', 'how long to wait for a locked database')
         .env('SVC_BUSY_TIMEOUT')
         .default(5000)
-        .argParser((text) => parseWholeNumber('busy timeout', text)),
+        .argParser((text) => parseWholeNumber('busy timeout', text, 0, MAX_WAIT_MS)),
     )
     .option('--no-color', 'never colour the output')
     .showSuggestionAfterError(false);
