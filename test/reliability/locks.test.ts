@@ -86,10 +86,10 @@ describe('a lock held past the wait', () => {
     expect(integrityOf(db)).toBe('ok');
   });
 
-  test('a lock released within the wait is waited for, and the beat counts', async () => {
+  test('a lock released within the default 5000 ms wait is waited for, and the beat counts', async () => {
     const db = svcDatabase();
     const holder = holdLock(db, 'IMMEDIATE');
-    const beat = runSvc(['--busy-timeout', '20000', ...BEAT], { env: { SVC_DB: db } });
+    const beat = runSvc(BEAT, { env: { SVC_DB: db } });
     await new Promise((resolve) => setTimeout(resolve, 700));
     holder.exec('COMMIT');
     const result = await beat;
