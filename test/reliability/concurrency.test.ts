@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, jest, test } from '@jest/globals';
-import { createFixtureDb, readAllRows } from '../helpers/fixture-db.js';
+import Database from 'better-sqlite3';
+import { createFixtureDb, readAllRows, SCHEMA_SQL } from '../helpers/fixture-db.js';
 import { runSvc, tempDir, type SvcResult } from '../helpers/svc-process.js';
 import { integrityOf, reportCountOf, STACK_TRACE } from './reliability-helpers.js';
 
@@ -60,6 +61,32 @@ describe('many writers and readers on one database', () => {
       const { services } = JSON.parse(listing.stdout) as { services: { host: string; binary: string; state: string }[] };
       expect(services.map(({ host, binary }) => ({ host, binary }))).toEqual([TARGET, ...BYSTANDERS]);
     }
+    expect(integrityOf(db)).toBe('ok');
+  });
+
+  test('on a rollback-journal database (as Cinder leaves it) writers and a reader lose nothing either', async () => {
+    const db = join(tempDir(), 'cinder.db');
+    createFixtureDb(db, [{ ...TARGET, report_count: 1 }], SCHEMA_SQL.replace(/PRAGMA user_version = 1;/, ''));
+    const setup = new Database(db);
+    setup.pragma('journal_mode = DELETE');
+    setup.close();
+    const env = { SVC_DB: db };
+    let writersDone = false;
+    const writers = Array.from({ length: 4 }, () =>
+      sequentially(10, () => ['heartbeat', '--host', TARGET.host, '--binary', TARGET.binary], env),
+    );
+    const lister = (async () => {
+      const listings: SvcResult[] = [];
+      while (!writersDone) listings.push(await runSvc(['service-list', '-f', 'value', '-c', 'host'], { env, timeoutMs: 60_000 }));
+      return listings;
+    })();
+    const beats = (await Promise.all(writers)).flat();
+    writersDone = true;
+    const listings = await lister;
+
+    expect([...beats, ...listings].filter((result) => result.code !== 0).map((result) => result.stderr)).toEqual([]);
+    for (const listing of listings) expect(listing.stdout).toBe(`${TARGET.host}\n`);
+    expect(reportCountOf(db, TARGET.host, TARGET.binary)).toBe(1 + beats.length);
     expect(integrityOf(db)).toBe('ok');
   });
 
