@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SvcError, UsageError } from './core/errors.js';
-import { parseSeconds, parseWholeNumber } from './core/validate.js';
+import { MAX_WAIT_MS, parseSeconds, parseWholeNumber } from './core/validate.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import type { CommandRunner } from './commands/command-runner.js';
 import { makeCheckCommand } from './commands/check.js';
@@ -42,7 +42,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .addOption(
       new Option('--busy-timeout <ms>', 'how long to wait for a locked database (env SVC_BUSY_TIMEOUT; default 5000)')
-        .argParser((text) => parseWholeNumber('busy timeout', text)),
+        .argParser((text) => parseWholeNumber('busy timeout', text, 0, MAX_WAIT_MS)),
     )
     .addOption(
       new Option('--connect-timeout <seconds>', 'mysql:// only: give up connecting after this long (env SVC_CONNECT_TIMEOUT; default 10)')

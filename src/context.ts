@@ -1,6 +1,6 @@
 import { UsageError } from './core/errors.js';
 import { currentMicros, parseIsoTimestamp, type Micros } from './core/time.js';
-import { parseSeconds, parseWholeNumber } from './core/validate.js';
+import { MAX_WAIT_MS, parseSeconds, parseWholeNumber } from './core/validate.js';
 import { openStore, resolveDbLocation } from './store/open-store.js';
 import type { ServiceStore } from './store/store.js';
 import { shouldColour } from './output/colour.js';
@@ -28,9 +28,9 @@ export interface GlobalOptions {
 }
 
 /** A whole number from the environment, validated like its option, or the default. */
-function fromEnv(env: NodeJS.ProcessEnv, name: string, label: string, fallback: number): number {
+function fromEnv(env: NodeJS.ProcessEnv, name: string, label: string, fallback: number, max?: number): number {
   const text = env[name];
-  return text === undefined || text === '' ? fallback : parseWholeNumber(label, text);
+  return text === undefined || text === '' ? fallback : parseWholeNumber(label, text, 0, max);
 }
 
 export class Context {
@@ -45,7 +45,7 @@ export class Context {
   ) {
     this.downTimeSeconds =
       options.serviceDownTime ?? fromEnv(io.env, 'SVC_SERVICE_DOWN_TIME', 'service_down_time', 60);
-    this.busyTimeoutMs = options.busyTimeout ?? fromEnv(io.env, 'SVC_BUSY_TIMEOUT', 'busy timeout', 5000);
+    this.busyTimeoutMs = options.busyTimeout ?? fromEnv(io.env, 'SVC_BUSY_TIMEOUT', 'busy timeout', 5000, MAX_WAIT_MS);
     const connectTimeout = io.env['SVC_CONNECT_TIMEOUT'];
     this.connectTimeoutSeconds =
       options.connectTimeout ?? (connectTimeout ? parseSeconds('connect timeout', connectTimeout) : 10);

@@ -49,7 +49,9 @@ function describeSqliteError(error: unknown, path: string, busyTimeoutMs: number
   switch (code) {
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
-      return new SvcError(`database is locked: ${path} (gave up after ${busyTimeoutMs} ms)`);
+      return new SvcError(
+        `database is locked: another process held ${path} past the ${busyTimeoutMs} ms wait (--busy-timeout); nothing was written`,
+      );
     case 'SQLITE_NOTADB':
       return new SvcError(`not an SQLite database: ${path}`);
     case 'SQLITE_CANTOPEN':

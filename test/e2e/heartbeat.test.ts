@@ -113,7 +113,7 @@ describe('heartbeat', () => {
     [['heartbeat'], "svc: error: required option '--binary <binary>' not specified\n"],
     [['heartbeat', '--binary', ''], 'svc: error: invalid binary: use 1-255 characters, no control characters\n'],
     [['heartbeat', '--binary', 'b', '--host', 'bad host'], "svc: error: invalid host 'bad host': use 1-255 characters of a-z A-Z 0-9 - . _ # @ : / + [ ]\n"],
-    [['heartbeat', '--binary', 'b', '--interval', '0'], "svc: error: invalid --interval '0': expected a positive number of seconds\n"],
+    [['heartbeat', '--binary', 'b', '--interval', '0'], "svc: error: invalid --interval '0': expected a positive number of seconds up to 2147483\n"],
   ])('usage error %j', async (args, stderr) => {
     const db = newDb();
     const result = await svcAt(db, '2026-11-24T10:00:00Z')(...args);

@@ -233,7 +233,7 @@ describe('connection failures', () => {
     });
     expect(badTimeout).toMatchObject({
       code: 2,
-      stderr: "svc: error: invalid connect timeout '0': expected a positive number of seconds\n",
+      stderr: "svc: error: invalid connect timeout '0': expected a positive number of seconds up to 2147483\n",
     });
   });
 
