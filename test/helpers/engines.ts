@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFixtureDb, readAllRows, type RowValues } from './fixture-db.js';
+import { createFixtureDb, FIRST_BEAT_DEFAULTS, readAllRows, type RowValues } from './fixture-db.js';
 import { databaseOf, startMariaDb, type MariaDbServer } from './mariadb-server.js';
 import { tempDir } from './svc-process.js';
 
@@ -17,15 +17,6 @@ export interface TestEngine {
   readAllRows(db: string): Promise<Record<string, unknown>[]>;
   stop(): Promise<void>;
 }
-
-const DEFAULTS: RowValues = {
-  deleted: 0,
-  report_count: 1,
-  disabled: 0,
-  availability_zone: 'nova',
-  replication_status: 'not-capable',
-  frozen: 0,
-};
 
 const WHOLE_SECONDS = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
@@ -63,7 +54,7 @@ export function sqliteEngine(): TestEngine {
 
 /** The INSERT for one fixture row; unspecified columns get what a first heartbeat writes. */
 export function mysqlInsert(database: string, values: RowValues): [string, unknown[]] {
-  const row = { ...DEFAULTS, ...values };
+  const row = { ...FIRST_BEAT_DEFAULTS, ...values };
   const names = Object.keys(row).map((name) => `\`${name}\``);
   return [
     `INSERT INTO \`${database}\`.services (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,

@@ -6,7 +6,8 @@ export const SCHEMA_SQL = readFileSync(new URL('../../schema.sql', import.meta.u
 /** Column values for one row; unspecified columns get what a first heartbeat would write. */
 export type RowValues = Record<string, string | number | null>;
 
-const DEFAULTS: RowValues = {
+/** What a first heartbeat writes into the columns a fixture row does not give. */
+export const FIRST_BEAT_DEFAULTS: RowValues = {
   deleted: 0,
   report_count: 1,
   disabled: 0,
@@ -28,7 +29,7 @@ export function createFixtureDb(path: string, rows: RowValues[], schema = SCHEMA
 }
 
 export function insertRow(db: Database.Database, values: RowValues): void {
-  const row = { ...DEFAULTS, ...values };
+  const row = { ...FIRST_BEAT_DEFAULTS, ...values };
   const names = Object.keys(row);
   db.prepare(
     `INSERT INTO services (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
