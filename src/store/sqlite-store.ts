@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { SvcError } from '../core/errors.js';
 import { hostPrefixes, prefixUpperBound } from '../core/host-match.js';
 import { selectTarget } from '../core/select-target.js';
@@ -16,6 +16,22 @@ import {
   type ServiceStore,
   type StatusChange,
 } from './store.js';
+
+const requireCommonJs = createRequire(import.meta.url);
+
+/**
+ * better-sqlite3 through require, told where its addon is: this skips Node's ESM wrapper
+ * of a CommonJS package and the `bindings` package's search of the file system, a few
+ * milliseconds of every heartbeat. An unusual build layout falls back to that search.
+ */
+function loadDriver(): { Driver: typeof Database; nativeBinding: string | undefined } {
+  const Driver = requireCommonJs('better-sqlite3') as typeof Database;
+  try {
+    return { Driver, nativeBinding: requireCommonJs.resolve('better-sqlite3/build/Release/better_sqlite3.node') };
+  } catch {
+    return { Driver, nativeBinding: undefined };
+  }
+}
 
 /** The schema version svc writes into PRAGMA user_version; 0 is a database svc did not create. */
 export const SCHEMA_VERSION = 1;
@@ -132,7 +148,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions): Serv
     }
   };
   prepareLocation(path);
-  const db = guard(() => new Database(path, { timeout: options.busyTimeoutMs }));
+  const { Driver, nativeBinding } = loadDriver();
+  const db = guard(() => new Driver(path, { timeout: options.busyTimeoutMs, nativeBinding }));
   try {
     const hasUuid = guard(() => ensureSchema(db));
     return new SqliteStore(db, hasUuid, guard);
@@ -228,7 +245,7 @@ class SqliteStore implements ServiceStore {
       cluster_name: beat.cluster ?? null,
     };
     // A Cinder-made table has a unique uuid column; a new row gets a fresh one, as Cinder does.
-    if (this.hasUuid) values['uuid'] = randomUUID();
+    if (this.hasUuid) values['uuid'] = crypto.randomUUID();
     const names = Object.keys(values);
     const sql = `INSERT INTO services (${names.map((n) => `"${n}"`).join(', ')})
                  VALUES (${names.map(() => '?').join(', ')})`;
