@@ -7,7 +7,7 @@ import { loadStatePainter } from '../output/colour.js';
 import {
   chooseColumns,
   parseListFormat,
-  renderServiceList,
+  renderServiceListChunks,
   type ListFormat,
 } from '../output/service-list-output.js';
 import type { ServiceFilter, ServiceStore } from '../store/store.js';
@@ -56,14 +56,13 @@ export function makeServiceListCommand(run: CommandRunner): Command {
         );
         const paintState =
           options.format === 'table' && ctx.useColour() ? await loadStatePainter() : undefined;
-        ctx.io.stdout.write(
-          renderServiceList(views, {
-            format: options.format,
-            columns,
-            columnsRequested: options.column.length > 0,
-            paintState,
-          }),
-        );
+        const chunks = renderServiceListChunks(views, {
+          format: options.format,
+          columns,
+          columnsRequested: options.column.length > 0,
+          paintState,
+        });
+        for (const chunk of chunks) ctx.io.stdout.write(chunk);
       }),
     );
 }

@@ -1,8 +1,8 @@
 import { UsageError } from '../core/errors.js';
 import type { ServiceView } from '../core/service-view.js';
-import { renderCsv, renderValue } from './delimited.js';
+import { csvLine, valueLine } from './delimited.js';
 import { toPythonJson } from './python-json.js';
-import { compareRows, renderTable, type CellPainter } from './table.js';
+import { compareRows, renderTableChunks, type CellPainter } from './table.js';
 
 export const LIST_FORMATS = ['table', 'json', 'csv', 'value'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -76,22 +76,42 @@ export interface ListOutputOptions {
   paintState?: (text: string) => string;
 }
 
-/** The whole output of service-list for views in id order. */
-export function renderServiceList(views: ServiceView[], options: ListOutputOptions): string {
+/** How much text the list renderers gather before handing it on: few, large writes. */
+const CHUNK_SIZE = 64 * 1024;
+
+function* joinInChunks<T>(items: T[], render: (item: T) => string, separator = ''): Generator<string> {
+  let chunk = '';
+  for (let index = 0; index < items.length; index++) {
+    chunk += index === 0 ? render(items[index]!) : separator + render(items[index]!);
+    if (chunk.length >= CHUNK_SIZE) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+/** The output of service-list for views in id order, in pieces of about 64 KiB. */
+export function* renderServiceListChunks(views: ServiceView[], options: ListOutputOptions): Generator<string> {
   const { format, columnsRequested } = options;
   let { columns } = options;
   switch (format) {
     case 'json': {
-      const fields = columnsRequested ? new Set(columns.map((c) => c.field)) : null;
-      const services = fields
-        ? views.map((view) => Object.fromEntries(Object.entries(view).filter(([k]) => fields.has(k as keyof ServiceView))))
-        : views;
-      return `${toPythonJson({ services })}\n`;
+      const fields = columnsRequested ? new Set<string>(columns.map((c) => c.field)) : null;
+      const pick = (view: ServiceView): object =>
+        fields ? Object.fromEntries(Object.entries(view).filter(([key]) => fields.has(key))) : view;
+      yield '{"services": [';
+      yield* joinInChunks(views, (view) => toPythonJson(pick(view)), ', ');
+      yield ']}\n';
+      return;
     }
     case 'csv':
-      return renderCsv(columns.map((c) => c.title), cells(views, columns, ''));
+      yield csvLine(columns.map((c) => c.title));
+      yield* joinInChunks(cells(views, columns, ''), csvLine);
+      return;
     case 'value':
-      return renderValue(cells(views, columns, '-'));
+      yield* joinInChunks(cells(views, columns, '-'), valueLine);
+      return;
     case 'table': {
       // cinderclient adds Disabled Reason only when the first result has one.
       if (views.length === 0 && !columnsRequested) columns = columns.filter((c) => c !== REASON_COLUMN);
@@ -101,7 +121,12 @@ export function renderServiceList(views: ServiceView[], options: ListOutputOptio
       const paint: CellPainter | undefined = paintState
         ? (column, text) => (column === stateColumn ? paintState(text) : text)
         : undefined;
-      return renderTable(columns.map((c) => c.title), rows, paint);
+      yield* renderTableChunks(columns.map((c) => c.title), rows, paint);
     }
   }
+}
+
+/** The whole output of service-list for views in id order. */
+export function renderServiceList(views: ServiceView[], options: ListOutputOptions): string {
+  return [...renderServiceListChunks(views, options)].join('');
 }
