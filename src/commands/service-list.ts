@@ -24,6 +24,23 @@ export async function listServices(
   return rows.map((row) => toServiceView(row, now, downTimeSeconds));
 }
 
+/**
+ * listServices, lazily where the store can: views are made as they are iterated, which
+ * must happen before the store is closed, so that a long listing can stream.
+ */
+export async function scanServices(
+  store: ServiceStore,
+  filter: ServiceFilter,
+  now: Micros,
+  downTimeSeconds: number,
+): Promise<Iterable<ServiceView>> {
+  if (!store.scanServicesToShow) return listServices(store, filter, now, downTimeSeconds);
+  const rows = await store.scanServicesToShow(filter);
+  return (function* views() {
+    for (const row of rows) yield toServiceView(row, now, downTimeSeconds);
+  })();
+}
+
 interface ServiceListOptions {
   host?: string;
   binary?: string;
@@ -51,18 +68,18 @@ export function makeServiceListCommand(run: CommandRunner): Command {
         if (options.binary !== undefined) filter.binary = validateName('binary', options.binary);
         const columns = chooseColumns(options.withreplication === true, options.column);
         const now = ctx.now();
-        const views = await ctx.withStore((store) =>
-          listServices(store, filter, now, ctx.downTimeSeconds),
-        );
         const paintState =
           options.format === 'table' && ctx.useColour() ? await loadStatePainter() : undefined;
-        const chunks = renderServiceListChunks(views, {
-          format: options.format,
-          columns,
-          columnsRequested: options.column.length > 0,
-          paintState,
+        await ctx.withStore(async (store) => {
+          const views = await scanServices(store, filter, now, ctx.downTimeSeconds);
+          const chunks = renderServiceListChunks(views, {
+            format: options.format,
+            columns,
+            columnsRequested: options.column.length > 0,
+            paintState,
+          });
+          for (const chunk of chunks) ctx.io.stdout.write(chunk);
         });
-        for (const chunk of chunks) ctx.io.stdout.write(chunk);
       }),
     );
 }

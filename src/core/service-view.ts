@@ -17,7 +17,14 @@ export interface ServiceView {
   frozen?: boolean | null;
 }
 
-export function toServiceView(row: ServiceRow, now: Micros, downTimeSeconds: number): ServiceView {
+/** The fields of a row that a listing shows or needs for liveness. */
+export type ListedRow = Pick<
+  ServiceRow,
+  | 'createdAt' | 'updatedAt' | 'modifiedAt' | 'host' | 'binary' | 'disabled' | 'availabilityZone'
+  | 'disabledReason' | 'replicationStatus' | 'frozen' | 'activeBackendId' | 'clusterName'
+>;
+
+export function toServiceView(row: ListedRow, now: Micros, downTimeSeconds: number): ServiceView {
   const { state, shownAt } = computeLiveness(row, now, downTimeSeconds);
   const view: ServiceView = {
     binary: row.binary,

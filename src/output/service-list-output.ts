@@ -64,8 +64,8 @@ function displayCell(value: ServiceView[keyof ServiceView] | undefined, nullText
   return value.replace(/\r/g, ' ');
 }
 
-function cells(views: ServiceView[], columns: Column[], nullText: string): string[][] {
-  return views.map((view) => columns.map((column) => displayCell(view[column.field], nullText)));
+function cells(view: ServiceView, columns: Column[], nullText: string): string[] {
+  return columns.map((column) => displayCell(view[column.field], nullText));
 }
 
 export interface ListOutputOptions {
@@ -79,10 +79,12 @@ export interface ListOutputOptions {
 /** How much text the list renderers gather before handing it on: few, large writes. */
 const CHUNK_SIZE = 64 * 1024;
 
-function* joinInChunks<T>(items: T[], render: (item: T) => string, separator = ''): Generator<string> {
+function* joinInChunks<T>(items: Iterable<T>, render: (item: T) => string, separator = ''): Generator<string> {
   let chunk = '';
-  for (let index = 0; index < items.length; index++) {
-    chunk += index === 0 ? render(items[index]!) : separator + render(items[index]!);
+  let first = true;
+  for (const item of items) {
+    chunk += first ? render(item) : separator + render(item);
+    first = false;
     if (chunk.length >= CHUNK_SIZE) {
       yield chunk;
       chunk = '';
@@ -91,8 +93,11 @@ function* joinInChunks<T>(items: T[], render: (item: T) => string, separator = '
   if (chunk !== '') yield chunk;
 }
 
-/** The output of service-list for views in id order, in pieces of about 64 KiB. */
-export function* renderServiceListChunks(views: ServiceView[], options: ListOutputOptions): Generator<string> {
+/**
+ * The output of service-list for views in id order, in pieces of about 64 KiB. Only the
+ * table, which is sorted, holds all rows at once; the other formats stream.
+ */
+export function* renderServiceListChunks(views: Iterable<ServiceView>, options: ListOutputOptions): Generator<string> {
   const { format, columnsRequested } = options;
   let { columns } = options;
   switch (format) {
@@ -107,15 +112,16 @@ export function* renderServiceListChunks(views: ServiceView[], options: ListOutp
     }
     case 'csv':
       yield csvLine(columns.map((c) => c.title));
-      yield* joinInChunks(cells(views, columns, ''), csvLine);
+      yield* joinInChunks(views, (view) => csvLine(cells(view, columns, '')));
       return;
     case 'value':
-      yield* joinInChunks(cells(views, columns, '-'), valueLine);
+      yield* joinInChunks(views, (view) => valueLine(cells(view, columns, '-')));
       return;
     case 'table': {
+      const tableColumns = columns;
+      const rows = Array.from(views, (view) => cells(view, tableColumns, '-')).sort(compareRows);
       // cinderclient adds Disabled Reason only when the first result has one.
-      if (views.length === 0 && !columnsRequested) columns = columns.filter((c) => c !== REASON_COLUMN);
-      const rows = cells(views, columns, '-').sort(compareRows);
+      if (rows.length === 0 && !columnsRequested) columns = columns.filter((c) => c !== REASON_COLUMN);
       const stateColumn = columns.findIndex((c) => c.field === 'state');
       const { paintState } = options;
       const paint: CellPainter | undefined = paintState
@@ -127,6 +133,6 @@ export function* renderServiceListChunks(views: ServiceView[], options: ListOutp
 }
 
 /** The whole output of service-list for views in id order. */
-export function renderServiceList(views: ServiceView[], options: ListOutputOptions): string {
+export function renderServiceList(views: Iterable<ServiceView>, options: ListOutputOptions): string {
   return [...renderServiceListChunks(views, options)].join('');
 }

@@ -6,6 +6,7 @@ import { SvcError } from '../core/errors.js';
 import { hostPrefixes, prefixUpperBound } from '../core/host-match.js';
 import { selectTarget } from '../core/select-target.js';
 import type { ServiceRow } from '../core/service-row.js';
+import type { ListedRow } from '../core/service-view.js';
 import { formatDbTimestamp, type Micros } from '../core/time.js';
 import {
   missingColumns,
@@ -74,6 +75,34 @@ function toServiceRow(raw: RawRow): ServiceRow {
     frozen: flag(raw[16]),
     activeBackendId: text(raw[17]),
     clusterName: text(raw[18]),
+  };
+}
+
+const LISTED_COLUMNS = [
+  'created_at', 'updated_at', 'modified_at', 'host', 'binary', 'disabled', 'availability_zone',
+  'disabled_reason', 'replication_status', 'frozen', 'active_backend_id', 'cluster_name',
+] as const;
+const SELECT_LISTED_COLUMNS = LISTED_COLUMNS.map((column) => `"${column}"`).join(', ');
+
+type RawListedRow = [
+  string | null, string | null, string | null, string | null, string | null, number | null,
+  string | null, string | null, string | null, number | null, string | null, string | null,
+];
+
+function toListedRow(raw: RawListedRow): ListedRow {
+  return {
+    createdAt: text(raw[0]),
+    updatedAt: text(raw[1]),
+    modifiedAt: text(raw[2]),
+    host: text(raw[3]),
+    binary: text(raw[4]),
+    disabled: flag(raw[5]),
+    availabilityZone: text(raw[6]),
+    disabledReason: text(raw[7]),
+    replicationStatus: text(raw[8]),
+    frozen: flag(raw[9]),
+    activeBackendId: text(raw[10]),
+    clusterName: text(raw[11]),
   };
 }
 
@@ -202,6 +231,28 @@ class SqliteStore implements ServiceStore {
 
   async listServices(filter: ServiceFilter): Promise<ServiceRow[]> {
     return this.guard(() => this.readRows(filter));
+  }
+
+  async scanServicesToShow(filter: ServiceFilter): Promise<Iterable<ListedRow>> {
+    const { where, params } = filterClause(filter);
+    const statement = this.guard(() =>
+      this.db.prepare(`SELECT ${SELECT_LISTED_COLUMNS} FROM services WHERE ${where} ORDER BY id`).raw(true),
+    );
+    const { guard } = this;
+    return {
+      *[Symbol.iterator]() {
+        const rows = guard(() => statement.iterate(...params)) as IterableIterator<RawListedRow>;
+        try {
+          while (true) {
+            const next = guard(() => rows.next());
+            if (next.done) return;
+            yield toListedRow(next.value);
+          }
+        } finally {
+          rows.return?.(); // Frees the statement when the reader stops early.
+        }
+      },
+    };
   }
 
   async recordHeartbeat(beat: Heartbeat, now: Micros): Promise<HeartbeatResult> {
