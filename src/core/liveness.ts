@@ -1,5 +1,5 @@
 import type { ServiceRow } from './service-row.js';
-import { formatIsoTimestamp, MICROS_PER_SECOND, parseDbTimestamp, type Micros } from './time.js';
+import { dbTimestampToIso, formatIsoTimestamp, MICROS_PER_SECOND, parseDbTimestamp, type Micros } from './time.js';
 
 export type State = 'up' | 'down';
 
@@ -12,9 +12,7 @@ export interface Liveness {
 type Timestamps = Pick<ServiceRow, 'createdAt' | 'updatedAt' | 'modifiedAt'>;
 
 function display(text: string | null): string | null {
-  if (text === null) return null;
-  const micros = parseDbTimestamp(text);
-  return micros === null ? text : formatIsoTimestamp(micros);
+  return text === null ? null : (dbTimestampToIso(text) ?? text);
 }
 
 /**

@@ -12,6 +12,18 @@ export function quotePythonJson(text: string): string {
   );
 }
 
+// Objects of one shape repeat their keys on every row: quote each key once.
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = quotePythonJson(key);
+    quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /**
  * JSON exactly as Python's json.dumps writes it, and so as Cinder's API answers:
  * `", "` and `": "` separators, non-ASCII escaped. Keys with undefined values are left out.
@@ -25,7 +37,7 @@ export function toPythonJson(value: unknown): string {
   for (const key of Object.keys(value)) {
     const item = (value as Record<string, unknown>)[key];
     if (item === undefined) continue;
-    text += `${text === '' ? '' : ', '}${quotePythonJson(key)}: ${toPythonJson(item)}`;
+    text += `${text === '' ? '' : ', '}${quoteKey(key)}: ${toPythonJson(item)}`;
   }
   return `{${text}}`;
 }
