@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { SvcError } from '../core/errors.js';
 import { hostPrefixes, prefixUpperBound } from '../core/host-match.js';
 import { selectTarget } from '../core/select-target.js';
@@ -18,19 +18,16 @@ import {
   type StatusChange,
 } from './store.js';
 
-const requireCommonJs = createRequire(import.meta.url);
-
 /**
- * better-sqlite3 through require, told where its addon is: this skips Node's ESM wrapper
- * of a CommonJS package and the `bindings` package's search of the file system, a few
- * milliseconds of every heartbeat. An unusual build layout falls back to that search.
+ * Where better-sqlite3's addon is, so that it is loaded directly instead of through the
+ * `bindings` package's search of the file system, a few milliseconds of every heartbeat.
+ * An unusual build layout falls back to that search.
  */
-function loadDriver(): { Driver: typeof Database; nativeBinding: string | undefined } {
-  const Driver = requireCommonJs('better-sqlite3') as typeof Database;
+function findNativeBinding(): string | undefined {
   try {
-    return { Driver, nativeBinding: requireCommonJs.resolve('better-sqlite3/build/Release/better_sqlite3.node') };
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
-    return { Driver, nativeBinding: undefined };
+    return undefined;
   }
 }
 
@@ -177,8 +174,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions): Serv
     }
   };
   prepareLocation(path);
-  const { Driver, nativeBinding } = loadDriver();
-  const db = guard(() => new Driver(path, { timeout: options.busyTimeoutMs, nativeBinding }));
+  const nativeBinding = findNativeBinding();
+  const db = guard(() => new Database(path, { timeout: options.busyTimeoutMs, nativeBinding }));
   try {
     const hasUuid = guard(() => ensureSchema(db));
     return new SqliteStore(db, hasUuid, guard);
