@@ -75,6 +75,8 @@ function toServiceRow(raw: RawRow): ServiceRow {
   };
 }
 
+const SCAN_BATCH_SIZE = 512;
+
 const LISTED_COLUMNS = [
   'created_at', 'updated_at', 'modified_at', 'host', 'binary', 'disabled', 'availability_zone',
   'disabled_reason', 'replication_status', 'frozen', 'active_backend_id', 'cluster_name',
@@ -236,15 +238,21 @@ class SqliteStore implements ServiceStore {
       this.db.prepare(`SELECT ${SELECT_LISTED_COLUMNS} FROM services WHERE ${where} ORDER BY id`).raw(true),
     );
     const { guard } = this;
+    // Rows are taken a batch at a time: one guarded call per batch, not per row.
+    const readBatch = (rows: IterableIterator<RawListedRow>): ListedRow[] =>
+      guard(() => {
+        const batch: ListedRow[] = [];
+        for (let next = rows.next(); !next.done; next = rows.next()) {
+          batch.push(toListedRow(next.value));
+          if (batch.length === SCAN_BATCH_SIZE) break;
+        }
+        return batch;
+      });
     return {
       *[Symbol.iterator]() {
         const rows = guard(() => statement.iterate(...params)) as IterableIterator<RawListedRow>;
         try {
-          while (true) {
-            const next = guard(() => rows.next());
-            if (next.done) return;
-            yield toListedRow(next.value);
-          }
+          for (let batch = readBatch(rows); batch.length > 0; batch = readBatch(rows)) yield* batch;
         } finally {
           rows.return?.(); // Frees the statement when the reader stops early.
         }
