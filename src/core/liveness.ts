@@ -33,7 +33,8 @@ export function computeLiveness(row: Timestamps, now: Micros, downTimeSeconds: n
   if (modified !== null && delta >= Math.abs(now - modified)) {
     return { state, shownAt: formatIsoTimestamp(modified) };
   }
-  return { state, shownAt: display(row.updatedAt) };
+  // updated_at was parsed as ref already, unless it is null (then nothing is shown).
+  return { state, shownAt: row.updatedAt === null ? null : dbTimestampToIso(row.updatedAt, ref)! };
 }
 
 /** When the service last reported: updated_at, else created_at; null if neither parses. */

@@ -143,10 +143,10 @@ export function formatIsoTimestamp(micros: Micros): string {
 /**
  * A stored stamp as Cinder shows it (`2019-06-14T09:22:23.000000`), or null when it does
  * not parse. A full-length stamp of the years 1685-2254 (where microseconds since 1970
- * are exact in a double) is itself with a `T`: no need to format it again.
+ * are exact in a double) is itself with a `T`: no need to format it again. `micros` is
+ * the text parsed, for a caller that has parsed it already.
  */
-export function dbTimestampToIso(text: string): string | null {
-  const micros = parseDbTimestamp(text);
+export function dbTimestampToIso(text: string, micros = parseDbTimestamp(text)): string | null {
   if (micros === null) return null;
   if (text.length === 26 && text >= '1685' && text < '2255') return `${text.slice(0, 10)}T${text.slice(11)}`;
   return formatIsoTimestamp(micros);

@@ -61,7 +61,7 @@ function displayCell(value: ServiceView[keyof ServiceView] | undefined, nullText
   if (value === undefined) return '';
   if (value === null) return nullText;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  return value.replace(/\r/g, ' ');
+  return value.includes('\r') ? value.replace(/\r/g, ' ') : value;
 }
 
 function cells(view: ServiceView, columns: Column[], nullText: string): string[] {
