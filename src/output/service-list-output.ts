@@ -1,7 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { ServiceView } from '../core/service-view.js';
 import { csvLine, valueLine } from './delimited.js';
-import { toPythonJson } from './python-json.js';
+import { quotePythonJson, toPythonJson } from './python-json.js';
 import { compareRows, renderTableChunks, type CellPainter } from './table.js';
 
 export const LIST_FORMATS = ['table', 'json', 'csv', 'value'] as const;
@@ -76,6 +76,25 @@ export interface ListOutputOptions {
   paintState?: (text: string) => string;
 }
 
+function jsonText(value: string | null): string {
+  return value === null ? 'null' : quotePythonJson(value);
+}
+
+/**
+ * toPythonJson(view), written out field by field: the same text, without walking the
+ * object's keys for every one of 100k rows.
+ */
+export function serviceViewJson(view: ServiceView): string {
+  let json =
+    `{"binary": ${jsonText(view.binary)}, "host": ${jsonText(view.host)}, "zone": ${jsonText(view.zone)}, ` +
+    `"status": "${view.status}", "state": "${view.state}", "updated_at": ${jsonText(view.updated_at)}, ` +
+    `"cluster": ${jsonText(view.cluster)}, "disabled_reason": ${jsonText(view.disabled_reason)}`;
+  if (view.replication_status !== undefined) json += `, "replication_status": ${jsonText(view.replication_status)}`;
+  if (view.active_backend_id !== undefined) json += `, "active_backend_id": ${jsonText(view.active_backend_id)}`;
+  if (view.frozen !== undefined) json += `, "frozen": ${view.frozen === null ? 'null' : String(view.frozen)}`;
+  return `${json}}`;
+}
+
 /** How much text the list renderers gather before handing it on: few, large writes. */
 const CHUNK_SIZE = 64 * 1024;
 
@@ -103,10 +122,12 @@ export function* renderServiceListChunks(views: Iterable<ServiceView>, options: 
   switch (format) {
     case 'json': {
       const fields = columnsRequested ? new Set<string>(columns.map((c) => c.field)) : null;
-      const pick = (view: ServiceView): object =>
-        fields ? Object.fromEntries(Object.entries(view).filter(([key]) => fields.has(key))) : view;
+      const render = fields
+        ? (view: ServiceView): string =>
+            toPythonJson(Object.fromEntries(Object.entries(view).filter(([key]) => fields.has(key))))
+        : serviceViewJson;
       yield '{"services": [';
-      yield* joinInChunks(views, (view) => toPythonJson(pick(view)), ', ');
+      yield* joinInChunks(views, render, ', ');
       yield ']}\n';
       return;
     }
