@@ -1,18 +1,26 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SvcError, UsageError } from './core/errors.js';
-import { parseWholeNumber } from './core/validate.js';
+import { MAX_WAIT_MS, parseSeconds, parseWholeNumber } from './core/validate.js';
 import { Context, type GlobalOptions, type Io } from './context.js';
 import type { CommandRunner } from './commands/command-runner.js';
+import { makeCheckCommand } from './commands/check.js';
 import { makeHeartbeatCommand } from './commands/heartbeat.js';
+import { makePruneCommand } from './commands/prune.js';
 import { makeRemoveCommand } from './commands/remove.js';
 import { makeServiceListCommand } from './commands/service-list.js';
 import { makeDisableCommand, makeEnableCommand } from './commands/set-status.js';
 import { errorLine } from './output/error-line.js';
+import { renderUnknownLine } from './output/plugin-line.js';
 import { VERSION } from './version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+/** Nagios UNKNOWN: how a plugin reports that it could not check (monitoring-plugins guidelines). */
+export const EXIT_PLUGIN_UNKNOWN = 3;
+
+/** Subcommands that are monitoring plugins: any failure is one UNKNOWN line on stdout. */
+const PLUGIN_COMMANDS = new Set(['check']);
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const run: CommandRunner = (body) => async (...actionArgs) => {
@@ -27,20 +35,18 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('svc')
     .description('Cinder-style service heartbeats: which services are up, which are down')
     .version(VERSION, '--version', 'print the version')
+    .option('--db <path>', 'SQLite file or mysql:// URL (env SVC_DB; default $XDG_DATA_HOME/svc/services.db)')
     .addOption(
-      new Option('--db <path>', 'SQLite file or mysql:// URL (default: $XDG_DATA_HOME/svc/services.db)').env('SVC_DB'),
-    )
-    .addOption(
-      new Option('--service-down-time <seconds>', 'a service whose last beat is older is down')
-        .env('SVC_SERVICE_DOWN_TIME')
-        .default(60)
+      new Option('--service-down-time <seconds>', 'a service whose last beat is older is down (env SVC_SERVICE_DOWN_TIME; default 60)')
         .argParser((text) => parseWholeNumber('service_down_time', text)),
     )
     .addOption(
-      new Option('--busy-timeout <ms>', 'how long to wait for a locked database')
-        .env('SVC_BUSY_TIMEOUT')
-        .default(5000)
-        .argParser((text) => parseWholeNumber('busy timeout', text)),
+      new Option('--busy-timeout <ms>', 'how long to wait for a locked database (env SVC_BUSY_TIMEOUT; default 5000)')
+        .argParser((text) => parseWholeNumber('busy timeout', text, 0, MAX_WAIT_MS)),
+    )
+    .addOption(
+      new Option('--connect-timeout <seconds>', 'mysql:// only: give up connecting after this long (env SVC_CONNECT_TIMEOUT; default 10)')
+        .argParser((text) => parseSeconds('connect timeout', text)),
     )
     .option('--no-color', 'never colour the output')
     .showSuggestionAfterError(false);
@@ -51,6 +57,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     makeDisableCommand(run),
     makeEnableCommand(run),
     makeRemoveCommand(run),
+    makePruneCommand(run),
+    makeCheckCommand(run),
   ]) {
     program.addCommand(command);
   }
@@ -72,6 +80,34 @@ function exitCodeOf(error: unknown): number {
   return EXIT_FAILED;
 }
 
+/**
+ * The subcommand `argv` names, found as commander finds it: the first operand after the
+ * global options. Known before parsing, so that even a bad global option fails as the
+ * subcommand's kind of failure.
+ */
+function subcommandOf(program: Command, argv: string[]): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') return argv[index + 1];
+    if (!arg.startsWith('-')) return arg;
+    const option = program.options.find((candidate) => candidate.long === arg || candidate.short === arg);
+    if (option?.required) index++; // Its value is the next argument.
+  }
+  return undefined;
+}
+
+/** A plugin's failure: Nagios reads only stdout and the exit code; 2 would claim CRITICAL. */
+function reportPluginFailure(error: unknown, io: Io): number {
+  if (error instanceof CommanderError && error.exitCode === 0) return EXIT_OK; // --help
+  const known = error instanceof SvcError || error instanceof UsageError || error instanceof CommanderError;
+  const message = error instanceof Error ? error.message.replace(/^error: /, '') : String(error);
+  io.stdout.write(renderUnknownLine(known ? message : `unexpected failure: ${message}`));
+  if (io.env['SVC_DEBUG'] === '1' && error instanceof Error && error.stack) {
+    io.stderr.write(`${error.stack}\n`);
+  }
+  return EXIT_PLUGIN_UNKNOWN;
+}
+
 /** Runs svc with `argv` (without node and script); returns the exit code. The only catch. */
 export async function main(argv: string[], io: Io = process): Promise<number> {
   let exitCode = EXIT_OK;
@@ -82,6 +118,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
+    if (PLUGIN_COMMANDS.has(subcommandOf(program, argv) ?? '')) return reportPluginFailure(error, io);
     const code = exitCodeOf(error);
     if (error instanceof CommanderError) {
       // Help and --version were printed already; a bare `svc` printed its help to stderr.

@@ -1,5 +1,6 @@
 import { UsageError } from './core/errors.js';
 import { currentMicros, parseIsoTimestamp, type Micros } from './core/time.js';
+import { MAX_WAIT_MS, parseSeconds, parseWholeNumber } from './core/validate.js';
 import { openStore, resolveDbLocation } from './store/open-store.js';
 import type { ServiceStore } from './store/store.js';
 import { shouldColour } from './output/colour.js';
@@ -16,26 +17,39 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-/** The global options as commander parsed them. */
+/** The global options as commander parsed them; unset ones fall back to the environment. */
 export interface GlobalOptions {
   db?: string;
-  serviceDownTime: number;
-  busyTimeout: number;
+  serviceDownTime?: number;
+  busyTimeout?: number;
+  /** Seconds. */
+  connectTimeout?: number;
   color: boolean;
 }
 
+/** A whole number from the environment, validated like its option, or the default. */
+function fromEnv(env: NodeJS.ProcessEnv, name: string, label: string, fallback: number, max?: number): number {
+  const text = env[name];
+  return text === undefined || text === '' ? fallback : parseWholeNumber(label, text, 0, max);
+}
+
 export class Context {
+  readonly downTimeSeconds: number;
+  readonly busyTimeoutMs: number;
+  readonly connectTimeoutSeconds: number;
+  readonly dbLocation: string;
+
   constructor(
     readonly io: Io,
     private readonly options: GlobalOptions,
-  ) {}
-
-  get downTimeSeconds(): number {
-    return this.options.serviceDownTime;
-  }
-
-  get dbLocation(): string {
-    return resolveDbLocation(this.options.db, this.io.env);
+  ) {
+    this.downTimeSeconds =
+      options.serviceDownTime ?? fromEnv(io.env, 'SVC_SERVICE_DOWN_TIME', 'service_down_time', 60);
+    this.busyTimeoutMs = options.busyTimeout ?? fromEnv(io.env, 'SVC_BUSY_TIMEOUT', 'busy timeout', 5000, MAX_WAIT_MS);
+    const connectTimeout = io.env['SVC_CONNECT_TIMEOUT'];
+    this.connectTimeoutSeconds =
+      options.connectTimeout ?? (connectTimeout ? parseSeconds('connect timeout', connectTimeout) : 10);
+    this.dbLocation = resolveDbLocation(options.db || io.env['SVC_DB'], io.env);
   }
 
   /** SVC_NOW (ISO-8601, UTC unless it says otherwise) replaces the clock everywhere. */
@@ -48,7 +62,10 @@ export class Context {
   }
 
   openStore(): Promise<ServiceStore> {
-    return openStore(this.dbLocation, { busyTimeoutMs: this.options.busyTimeout });
+    return openStore(this.dbLocation, {
+      busyTimeoutMs: this.busyTimeoutMs,
+      connectTimeoutMs: Math.round(this.connectTimeoutSeconds * 1000),
+    });
   }
 
   /** Runs `work` with an open store and closes it whatever happens. */

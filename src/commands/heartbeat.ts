@@ -40,13 +40,16 @@ function describeBeat({ created, row }: HeartbeatResult): string {
   return `${what} ${row.binary} on host ${row.host}: report_count ${row.reportCount}, updated_at ${when}\n`;
 }
 
-/** One beat: the health check, then the write. Throws SvcError when nothing was written. */
-async function beatOnce(ctx: Context, beat: Heartbeat, options: HeartbeatOptions, signal?: AbortSignal): Promise<void> {
+/**
+ * One beat: the health check, then the write. Throws SvcError when nothing was written;
+ * returns false, having written nothing, when `signal` aborted the check.
+ */
+async function beatOnce(ctx: Context, beat: Heartbeat, options: HeartbeatOptions, signal?: AbortSignal): Promise<boolean> {
   if (options.check !== undefined) {
     // Loaded only here: child processes are not needed by a plain beat.
     const { runHealthCheck } = await import('../health-check.js');
     const result = await runHealthCheck(options.check, options.checkTimeout, signal);
-    if (signal?.aborted) return;
+    if (signal?.aborted) return false;
     if (!result.ok) {
       throw new SvcError(
         `health check ${result.reason}; no heartbeat sent, ${beat.binary} on host ${beat.host} will appear down`,
@@ -55,6 +58,24 @@ async function beatOnce(ctx: Context, beat: Heartbeat, options: HeartbeatOptions
   }
   const result = await ctx.withStore((store) => store.recordHeartbeat(beat, ctx.now()));
   if (options.verbose) ctx.io.stdout.write(describeBeat(result));
+  return true;
+}
+
+/**
+ * Runs `work` with a signal that SIGINT or SIGTERM aborts. The check runs in its own
+ * process group, so without this a signal to svc would leave it running.
+ */
+async function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const stopping = new AbortController();
+  const stop = (): void => stopping.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await work(stopping.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 /** Cinder's report_interval loop: beat every `interval` seconds until SIGINT or SIGTERM. */
@@ -68,26 +89,19 @@ async function beatEvery(ctx: Context, beat: Heartbeat, options: HeartbeatOption
       ),
     );
   }
-  const stopping = new AbortController();
-  const stop = (): void => stopping.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    while (!stopping.signal.aborted) {
+  await untilInterrupted(async (stopping) => {
+    while (!stopping.aborted) {
       const started = performance.now();
       try {
-        await beatOnce(ctx, beat, options, stopping.signal);
+        await beatOnce(ctx, beat, options, stopping);
       } catch (error) {
         if (!(error instanceof SvcError)) throw error;
         ctx.io.stderr.write(errorLine(error.message)); // Retried at the next tick.
       }
       const wait = interval * 1000 - (performance.now() - started);
-      await sleep(Math.max(0, wait), undefined, { signal: stopping.signal }).catch(() => undefined);
+      await sleep(Math.max(0, wait), undefined, { signal: stopping }).catch(() => undefined);
     }
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+  });
 }
 
 export function makeHeartbeatCommand(run: CommandRunner): Command {
@@ -113,8 +127,13 @@ export function makeHeartbeatCommand(run: CommandRunner): Command {
       run(async (ctx: Context, options: HeartbeatOptions) => {
         const beat = buildHeartbeat(options);
         ctx.now(); // A bad SVC_NOW is a usage error before anything runs.
-        if (options.interval === undefined) await beatOnce(ctx, beat, options);
-        else await beatEvery(ctx, beat, options, options.interval);
+        if (options.interval !== undefined) return beatEvery(ctx, beat, options, options.interval);
+        const written = await untilInterrupted((signal) => beatOnce(ctx, beat, options, signal));
+        if (!written) {
+          throw new SvcError(
+            `interrupted during the health check; no heartbeat sent, ${beat.binary} on host ${beat.host} will appear down`,
+          );
+        }
       }),
     );
 }

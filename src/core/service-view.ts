@@ -1,4 +1,4 @@
-import { computeLiveness, type State } from './liveness.js';
+import { computeLiveness, lastHeartbeat, type State } from './liveness.js';
 import type { ServiceRow } from './service-row.js';
 import type { Micros } from './time.js';
 
@@ -21,7 +21,7 @@ export interface ServiceView {
 export type ListedRow = Pick<
   ServiceRow,
   | 'createdAt' | 'updatedAt' | 'modifiedAt' | 'host' | 'binary' | 'disabled' | 'availabilityZone'
-  | 'disabledReason' | 'replicationStatus' | 'frozen' | 'activeBackendId' | 'clusterName'
+  | 'disabledReason' | 'replicationStatus' | 'frozen' | 'activeBackendId' | 'clusterName' | 'reportCount'
 >;
 
 export function toServiceView(row: ListedRow, now: Micros, downTimeSeconds: number): ServiceView {
@@ -42,4 +42,20 @@ export function toServiceView(row: ListedRow, now: Micros, downTimeSeconds: numb
     view.frozen = row.frozen;
   }
   return view;
+}
+
+/** A listed service: its API view plus what monitoring needs and the API does not show. */
+export interface ListedService {
+  view: ServiceView;
+  reportCount: number;
+  /** updated_at, else created_at; null when neither parses. */
+  lastHeartbeat: Micros | null;
+}
+
+export function toListedService(row: ListedRow, now: Micros, downTimeSeconds: number): ListedService {
+  return {
+    view: toServiceView(row, now, downTimeSeconds),
+    reportCount: row.reportCount,
+    lastHeartbeat: lastHeartbeat(row),
+  };
 }

@@ -36,20 +36,25 @@ export function validateReason(reason: string): string {
   return trimmed;
 }
 
-/** A whole number of at least `min`, for seconds and milliseconds on the command line. */
-export function parseWholeNumber(label: string, text: string, min = 0): number {
+/** The longest wait a Node timer or SQLite's busy timeout can hold (2^31 - 1 ms, about 24 days). */
+export const MAX_WAIT_MS = 2_147_483_647;
+const MAX_WAIT_SECONDS = Math.floor(MAX_WAIT_MS / 1000);
+
+/** A whole number from `min` to `max`, for seconds and milliseconds on the command line. */
+export function parseWholeNumber(label: string, text: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`invalid ${label} '${text}': expected a whole number of at least ${min}`);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`invalid ${label} '${text}': expected a whole number ${range}`);
   }
   return value;
 }
 
-/** A positive number of seconds, fractions allowed (heartbeat --interval, --check-timeout). */
+/** A positive number of seconds that a timer can wait, fractions allowed (heartbeat --interval, --check-timeout). */
 export function parseSeconds(label: string, text: string): number {
   const value = Number(text);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !(value > 0) || value > 86_400 * 365) {
-    throw new UsageError(`invalid ${label} '${text}': expected a positive number of seconds`);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(text) || !(value > 0) || value > MAX_WAIT_SECONDS) {
+    throw new UsageError(`invalid ${label} '${text}': expected a positive number of seconds up to ${MAX_WAIT_SECONDS}`);
   }
   return value;
 }

@@ -1,10 +1,11 @@
 import { UsageError } from '../core/errors.js';
-import type { ServiceView } from '../core/service-view.js';
+import type { ListedService, ServiceView } from '../core/service-view.js';
 import { csvLine, valueLine } from './delimited.js';
+import { renderPrometheus } from './prometheus.js';
 import { quotePythonJson, toPythonJson } from './python-json.js';
 import { compareRows, renderTableChunks, type CellPainter } from './table.js';
 
-export const LIST_FORMATS = ['table', 'json', 'csv', 'value'] as const;
+export const LIST_FORMATS = ['table', 'json', 'csv', 'value', 'prometheus'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
 export interface Column {
@@ -112,14 +113,23 @@ function* joinInChunks<T>(items: Iterable<T>, render: (item: T) => string, separ
   if (chunk !== '') yield chunk;
 }
 
+function* viewsOf(listed: Iterable<ListedService>): Generator<ServiceView> {
+  for (const service of listed) yield service.view;
+}
+
 /**
- * The output of service-list for views in id order, in pieces of about 64 KiB. Only the
- * table, which is sorted, holds all rows at once; the other formats stream.
+ * The output of service-list for services in id order, in pieces of about 64 KiB. Only
+ * the table (sorted) and prometheus (grouped by metric) hold all rows at once; the other
+ * formats stream.
  */
-export function* renderServiceListChunks(views: Iterable<ServiceView>, options: ListOutputOptions): Generator<string> {
+export function* renderServiceListChunks(listed: Iterable<ListedService>, options: ListOutputOptions): Generator<string> {
   const { format, columnsRequested } = options;
   let { columns } = options;
+  const views = viewsOf(listed);
   switch (format) {
+    case 'prometheus':
+      yield renderPrometheus([...listed]);
+      return;
     case 'json': {
       const fields = columnsRequested ? new Set<string>(columns.map((c) => c.field)) : null;
       const render = fields
@@ -154,6 +164,6 @@ export function* renderServiceListChunks(views: Iterable<ServiceView>, options: 
 }
 
 /** The whole output of service-list for views in id order. */
-export function renderServiceList(views: Iterable<ServiceView>, options: ListOutputOptions): string {
-  return [...renderServiceListChunks(views, options)].join('');
+export function renderServiceList(listed: Iterable<ListedService>, options: ListOutputOptions): string {
+  return [...renderServiceListChunks(listed, options)].join('');
 }

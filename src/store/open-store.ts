@@ -1,10 +1,15 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { SvcError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { isMysqlUrl, MYSQL_URL_SHAPE, parseMysqlUrl } from './mysql-url.js';
 import type { ServiceStore } from './store.js';
+
+export { isMysqlUrl } from './mysql-url.js';
 
 export interface StoreOptions {
   busyTimeoutMs: number;
+  /** MySQL only: how long to wait for the server to accept a connection. */
+  connectTimeoutMs: number;
 }
 
 /** --db (or SVC_DB), else $XDG_DATA_HOME/svc/services.db, else ~/.local/share/svc/services.db. */
@@ -15,14 +20,21 @@ export function resolveDbLocation(db: string | undefined, env: NodeJS.ProcessEnv
   return join(base, 'svc', 'services.db');
 }
 
-export function isMysqlUrl(location: string): boolean {
-  return /^mysql:\/\//i.test(location);
-}
+const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 
-/** Opens the store a location names; each engine is loaded only when it is used. */
+/** Opens the store a location names; each engine (and its driver) is loaded only when it is used. */
 export async function openStore(location: string, options: StoreOptions): Promise<ServiceStore> {
   if (isMysqlUrl(location)) {
-    throw new SvcError('mysql:// databases are not supported by this version of svc');
+    const target = parseMysqlUrl(location);
+    const { openMysqlStore } = await import('./mysql-store.js');
+    return openMysqlStore(target, options);
+  }
+  const scheme = URL_SCHEME.exec(location);
+  if (scheme) {
+    // e.g. Cinder's mysql+pymysql://: never taken for a file name, never echoed (it holds a password).
+    throw new UsageError(
+      `unsupported database URL scheme '${scheme[1]}': use a SQLite file path or ${MYSQL_URL_SHAPE}`,
+    );
   }
   const { openSqliteStore } = await import('./sqlite-store.js');
   return openSqliteStore(location, options);

@@ -8,6 +8,7 @@ import { selectTarget } from '../core/select-target.js';
 import type { ServiceRow } from '../core/service-row.js';
 import type { ListedRow } from '../core/service-view.js';
 import { formatDbTimestamp, type Micros } from '../core/time.js';
+import { flag, text, toServiceRow, type RawRow } from './raw-row.js';
 import {
   missingColumns,
   SERVICE_COLUMNS,
@@ -36,56 +37,17 @@ export const SCHEMA_VERSION = 1;
 
 const SELECT_COLUMNS = SERVICE_COLUMNS.map((column) => `"${column}"`).join(', ');
 
-type RawRow = [
-  string | null, string | null, string | null, number | null, number, string | null,
-  string | null, string | null, number, number | null, string | null, string | null,
-  string | null, string | null, string | null, string | null, number | null, string | null,
-  string | null,
-];
-
-function text(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
-function flag(value: unknown): boolean | null {
-  return value === null || value === undefined ? null : Boolean(Number(value));
-}
-
-function toServiceRow(raw: RawRow): ServiceRow {
-  return {
-    createdAt: text(raw[0]),
-    updatedAt: text(raw[1]),
-    deletedAt: text(raw[2]),
-    deleted: flag(raw[3]),
-    id: raw[4],
-    host: text(raw[5]),
-    binary: text(raw[6]),
-    topic: text(raw[7]),
-    reportCount: Number(raw[8]),
-    disabled: flag(raw[9]),
-    availabilityZone: text(raw[10]),
-    disabledReason: text(raw[11]),
-    modifiedAt: text(raw[12]),
-    rpcCurrentVersion: text(raw[13]),
-    objectCurrentVersion: text(raw[14]),
-    replicationStatus: text(raw[15]),
-    frozen: flag(raw[16]),
-    activeBackendId: text(raw[17]),
-    clusterName: text(raw[18]),
-  };
-}
-
 const SCAN_BATCH_SIZE = 512;
 
 const LISTED_COLUMNS = [
   'created_at', 'updated_at', 'modified_at', 'host', 'binary', 'disabled', 'availability_zone',
-  'disabled_reason', 'replication_status', 'frozen', 'active_backend_id', 'cluster_name',
+  'disabled_reason', 'replication_status', 'frozen', 'active_backend_id', 'cluster_name', 'report_count',
 ] as const;
 const SELECT_LISTED_COLUMNS = LISTED_COLUMNS.map((column) => `"${column}"`).join(', ');
 
 type RawListedRow = [
   string | null, string | null, string | null, string | null, string | null, number | null,
-  string | null, string | null, string | null, number | null, string | null, string | null,
+  string | null, string | null, string | null, number | null, string | null, string | null, number,
 ];
 
 function toListedRow(raw: RawListedRow): ListedRow {
@@ -102,6 +64,7 @@ function toListedRow(raw: RawListedRow): ListedRow {
     frozen: flag(raw[9]),
     activeBackendId: text(raw[10]),
     clusterName: text(raw[11]),
+    reportCount: Number(raw[12]),
   };
 }
 
@@ -131,7 +94,9 @@ function describeSqliteError(error: unknown, path: string, busyTimeoutMs: number
   switch (code) {
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
-      return new SvcError(`database is locked: ${path} (gave up after ${busyTimeoutMs} ms)`);
+      return new SvcError(
+        `database is locked: another process held ${path} past the ${busyTimeoutMs} ms wait (--busy-timeout); nothing was written`,
+      );
     case 'SQLITE_NOTADB':
       return new SvcError(`not an SQLite database: ${path}`);
     case 'SQLITE_CANTOPEN':

@@ -52,6 +52,6 @@ describe('SqliteStore.scanServicesToShow', () => {
 });
 
 function shownFields(row: ServiceRow): ListedRow {
-  const { createdAt, updatedAt, modifiedAt, host, binary, disabled, availabilityZone, disabledReason, replicationStatus, frozen, activeBackendId, clusterName } = row;
-  return { createdAt, updatedAt, modifiedAt, host, binary, disabled, availabilityZone, disabledReason, replicationStatus, frozen, activeBackendId, clusterName };
+  const { createdAt, updatedAt, modifiedAt, host, binary, disabled, availabilityZone, disabledReason, replicationStatus, frozen, activeBackendId, clusterName, reportCount } = row;
+  return { createdAt, updatedAt, modifiedAt, host, binary, disabled, availabilityZone, disabledReason, replicationStatus, frozen, activeBackendId, clusterName, reportCount };
 }
