@@ -12,7 +12,6 @@ import {
   type ListFormat,
 } from '../output/service-list-output.js';
 import type { ServiceFilter, ServiceStore } from '../store/store.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 import { collect, type CommandRunner } from './command-runner.js';
 
 /** Cinder's GET /os-services: live services matching the filter, with state computed now. */
@@ -99,7 +98,11 @@ export function makeServiceListCommand(run: CommandRunner): Command {
           }
           return [...chunks].join('');
         });
-        if (!toTerminal) await writeFileAtomic(options.output!, text);
+        if (!toTerminal) {
+          // Loaded only for --output: it brings node:crypto, which a plain listing need not load.
+          const { writeFileAtomic } = await import('../write-file-atomic.js');
+          await writeFileAtomic(options.output!, text);
+        }
       }),
     );
 }
