@@ -5,7 +5,6 @@ import { SvcError } from '../core/errors.js';
 import { formatIsoTimestamp, parseDbTimestamp } from '../core/time.js';
 import { parseSeconds, validateHost, validateName } from '../core/validate.js';
 import type { Context } from '../context.js';
-import { runHealthCheck } from '../health-check.js';
 import { errorLine } from '../output/error-line.js';
 import type { Heartbeat, HeartbeatResult } from '../store/store.js';
 import type { CommandRunner } from './command-runner.js';
@@ -47,6 +46,8 @@ function describeBeat({ created, row }: HeartbeatResult): string {
  */
 async function beatOnce(ctx: Context, beat: Heartbeat, options: HeartbeatOptions, signal?: AbortSignal): Promise<boolean> {
   if (options.check !== undefined) {
+    // Loaded only here: child processes are not needed by a plain beat.
+    const { runHealthCheck } = await import('../health-check.js');
     const result = await runHealthCheck(options.check, options.checkTimeout, signal);
     if (signal?.aborted) return false;
     if (!result.ok) {

@@ -8,11 +8,10 @@ import { loadStatePainter } from '../output/colour.js';
 import {
   chooseColumns,
   parseListFormat,
-  renderServiceList,
+  renderServiceListChunks,
   type ListFormat,
 } from '../output/service-list-output.js';
 import type { ServiceFilter, ServiceStore } from '../store/store.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 import { collect, type CommandRunner } from './command-runner.js';
 
 /** Cinder's GET /os-services: live services matching the filter, with state computed now. */
@@ -32,6 +31,23 @@ export function filterFromOptions(options: { host?: string; binary?: string }): 
   if (options.host !== undefined) filter.host = validateName('host', options.host);
   if (options.binary !== undefined) filter.binary = validateName('binary', options.binary);
   return filter;
+}
+
+/**
+ * listServices, lazily where the store can: services are made as they are iterated, which
+ * must happen before the store is closed, so that a long listing can stream.
+ */
+export async function scanServices(
+  store: ServiceStore,
+  filter: ServiceFilter,
+  now: Micros,
+  downTimeSeconds: number,
+): Promise<Iterable<ListedService>> {
+  if (!store.scanServicesToShow) return listServices(store, filter, now, downTimeSeconds);
+  const rows = await store.scanServicesToShow(filter);
+  return (function* listed() {
+    for (const row of rows) yield toListedService(row, now, downTimeSeconds);
+  })();
 }
 
 interface ServiceListOptions {
@@ -65,20 +81,28 @@ export function makeServiceListCommand(run: CommandRunner): Command {
         if (options.output === '') throw new UsageError('invalid --output: give a file name');
         const columns = chooseColumns(options.withreplication === true, options.column);
         const now = ctx.now();
-        const services = await ctx.withStore((store) =>
-          listServices(store, filter, now, ctx.downTimeSeconds),
-        );
         const toTerminal = options.output === undefined;
         const paintState =
           options.format === 'table' && toTerminal && ctx.useColour() ? await loadStatePainter() : undefined;
-        const text = renderServiceList(services, {
-          format: options.format,
-          columns,
-          columnsRequested: options.column.length > 0,
-          paintState,
+        const text = await ctx.withStore(async (store) => {
+          const services = await scanServices(store, filter, now, ctx.downTimeSeconds);
+          const chunks = renderServiceListChunks(services, {
+            format: options.format,
+            columns,
+            columnsRequested: options.column.length > 0,
+            paintState,
+          });
+          if (toTerminal) {
+            for (const chunk of chunks) ctx.io.stdout.write(chunk);
+            return '';
+          }
+          return [...chunks].join('');
         });
-        if (options.output === undefined) ctx.io.stdout.write(text);
-        else await writeFileAtomic(options.output, text);
+        if (!toTerminal) {
+          // Loaded only for --output: it brings node:crypto, which a plain listing need not load.
+          const { writeFileAtomic } = await import('../write-file-atomic.js');
+          await writeFileAtomic(options.output!, text);
+        }
       }),
     );
 }

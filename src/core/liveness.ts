@@ -1,5 +1,5 @@
 import type { ServiceRow } from './service-row.js';
-import { formatIsoTimestamp, MICROS_PER_SECOND, parseDbTimestamp, type Micros } from './time.js';
+import { dbTimestampToIso, formatIsoTimestamp, MICROS_PER_SECOND, parseDbTimestamp, type Micros } from './time.js';
 
 export type State = 'up' | 'down';
 
@@ -12,9 +12,7 @@ export interface Liveness {
 type Timestamps = Pick<ServiceRow, 'createdAt' | 'updatedAt' | 'modifiedAt'>;
 
 function display(text: string | null): string | null {
-  if (text === null) return null;
-  const micros = parseDbTimestamp(text);
-  return micros === null ? text : formatIsoTimestamp(micros);
+  return text === null ? null : (dbTimestampToIso(text) ?? text);
 }
 
 /**
@@ -35,7 +33,8 @@ export function computeLiveness(row: Timestamps, now: Micros, downTimeSeconds: n
   if (modified !== null && delta >= Math.abs(now - modified)) {
     return { state, shownAt: formatIsoTimestamp(modified) };
   }
-  return { state, shownAt: display(row.updatedAt) };
+  // updated_at was parsed as ref already, unless it is null (then nothing is shown).
+  return { state, shownAt: row.updatedAt === null ? null : dbTimestampToIso(row.updatedAt, ref)! };
 }
 
 /** When the service last reported: updated_at, else created_at; null if neither parses. */

@@ -17,7 +17,14 @@ export interface ServiceView {
   frozen?: boolean | null;
 }
 
-export function toServiceView(row: ServiceRow, now: Micros, downTimeSeconds: number): ServiceView {
+/** The fields of a row that a listing shows or needs for liveness. */
+export type ListedRow = Pick<
+  ServiceRow,
+  | 'createdAt' | 'updatedAt' | 'modifiedAt' | 'host' | 'binary' | 'disabled' | 'availabilityZone'
+  | 'disabledReason' | 'replicationStatus' | 'frozen' | 'activeBackendId' | 'clusterName' | 'reportCount'
+>;
+
+export function toServiceView(row: ListedRow, now: Micros, downTimeSeconds: number): ServiceView {
   const { state, shownAt } = computeLiveness(row, now, downTimeSeconds);
   const view: ServiceView = {
     binary: row.binary,
@@ -45,7 +52,7 @@ export interface ListedService {
   lastHeartbeat: Micros | null;
 }
 
-export function toListedService(row: ServiceRow, now: Micros, downTimeSeconds: number): ListedService {
+export function toListedService(row: ListedRow, now: Micros, downTimeSeconds: number): ListedService {
   return {
     view: toServiceView(row, now, downTimeSeconds),
     reportCount: row.reportCount,

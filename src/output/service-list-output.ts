@@ -1,9 +1,9 @@
 import { UsageError } from '../core/errors.js';
 import type { ListedService, ServiceView } from '../core/service-view.js';
-import { renderCsv, renderValue } from './delimited.js';
+import { csvLine, valueLine } from './delimited.js';
 import { renderPrometheus } from './prometheus.js';
-import { toPythonJson } from './python-json.js';
-import { compareRows, renderTable, type CellPainter } from './table.js';
+import { quotePythonJson, toPythonJson } from './python-json.js';
+import { compareRows, renderTableChunks, type CellPainter } from './table.js';
 
 export const LIST_FORMATS = ['table', 'json', 'csv', 'value', 'prometheus'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
@@ -62,11 +62,11 @@ function displayCell(value: ServiceView[keyof ServiceView] | undefined, nullText
   if (value === undefined) return '';
   if (value === null) return nullText;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  return value.replace(/\r/g, ' ');
+  return value.includes('\r') ? value.replace(/\r/g, ' ') : value;
 }
 
-function cells(views: ServiceView[], columns: Column[], nullText: string): string[][] {
-  return views.map((view) => columns.map((column) => displayCell(view[column.field], nullText)));
+function cells(view: ServiceView, columns: Column[], nullText: string): string[] {
+  return columns.map((column) => displayCell(view[column.field], nullText));
 }
 
 export interface ListOutputOptions {
@@ -77,35 +77,93 @@ export interface ListOutputOptions {
   paintState?: (text: string) => string;
 }
 
-/** The whole output of service-list for services in id order. */
-export function renderServiceList(listed: ListedService[], options: ListOutputOptions): string {
+function jsonText(value: string | null): string {
+  return value === null ? 'null' : quotePythonJson(value);
+}
+
+/**
+ * toPythonJson(view), written out field by field: the same text, without walking the
+ * object's keys for every one of 100k rows.
+ */
+export function serviceViewJson(view: ServiceView): string {
+  let json =
+    `{"binary": ${jsonText(view.binary)}, "host": ${jsonText(view.host)}, "zone": ${jsonText(view.zone)}, ` +
+    `"status": "${view.status}", "state": "${view.state}", "updated_at": ${jsonText(view.updated_at)}, ` +
+    `"cluster": ${jsonText(view.cluster)}, "disabled_reason": ${jsonText(view.disabled_reason)}`;
+  if (view.replication_status !== undefined) json += `, "replication_status": ${jsonText(view.replication_status)}`;
+  if (view.active_backend_id !== undefined) json += `, "active_backend_id": ${jsonText(view.active_backend_id)}`;
+  if (view.frozen !== undefined) json += `, "frozen": ${view.frozen === null ? 'null' : String(view.frozen)}`;
+  return `${json}}`;
+}
+
+/** How much text the list renderers gather before handing it on: few, large writes. */
+const CHUNK_SIZE = 64 * 1024;
+
+function* joinInChunks<T>(items: Iterable<T>, render: (item: T) => string, separator = ''): Generator<string> {
+  let chunk = '';
+  let first = true;
+  for (const item of items) {
+    chunk += first ? render(item) : separator + render(item);
+    first = false;
+    if (chunk.length >= CHUNK_SIZE) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+function* viewsOf(listed: Iterable<ListedService>): Generator<ServiceView> {
+  for (const service of listed) yield service.view;
+}
+
+/**
+ * The output of service-list for services in id order, in pieces of about 64 KiB. Only
+ * the table (sorted) and prometheus (grouped by metric) hold all rows at once; the other
+ * formats stream.
+ */
+export function* renderServiceListChunks(listed: Iterable<ListedService>, options: ListOutputOptions): Generator<string> {
   const { format, columnsRequested } = options;
   let { columns } = options;
-  const views = listed.map((service) => service.view);
+  const views = viewsOf(listed);
   switch (format) {
     case 'prometheus':
-      return renderPrometheus(listed);
+      yield renderPrometheus([...listed]);
+      return;
     case 'json': {
-      const fields = columnsRequested ? new Set(columns.map((c) => c.field)) : null;
-      const services = fields
-        ? views.map((view) => Object.fromEntries(Object.entries(view).filter(([k]) => fields.has(k as keyof ServiceView))))
-        : views;
-      return `${toPythonJson({ services })}\n`;
+      const fields = columnsRequested ? new Set<string>(columns.map((c) => c.field)) : null;
+      const render = fields
+        ? (view: ServiceView): string =>
+            toPythonJson(Object.fromEntries(Object.entries(view).filter(([key]) => fields.has(key))))
+        : serviceViewJson;
+      yield '{"services": [';
+      yield* joinInChunks(views, render, ', ');
+      yield ']}\n';
+      return;
     }
     case 'csv':
-      return renderCsv(columns.map((c) => c.title), cells(views, columns, ''));
+      yield csvLine(columns.map((c) => c.title));
+      yield* joinInChunks(views, (view) => csvLine(cells(view, columns, '')));
+      return;
     case 'value':
-      return renderValue(cells(views, columns, '-'));
+      yield* joinInChunks(views, (view) => valueLine(cells(view, columns, '-')));
+      return;
     case 'table': {
+      const tableColumns = columns;
+      const rows = Array.from(views, (view) => cells(view, tableColumns, '-')).sort(compareRows);
       // cinderclient adds Disabled Reason only when the first result has one.
-      if (views.length === 0 && !columnsRequested) columns = columns.filter((c) => c !== REASON_COLUMN);
-      const rows = cells(views, columns, '-').sort(compareRows);
+      if (rows.length === 0 && !columnsRequested) columns = columns.filter((c) => c !== REASON_COLUMN);
       const stateColumn = columns.findIndex((c) => c.field === 'state');
       const { paintState } = options;
       const paint: CellPainter | undefined = paintState
         ? (column, text) => (column === stateColumn ? paintState(text) : text)
         : undefined;
-      return renderTable(columns.map((c) => c.title), rows, paint);
+      yield* renderTableChunks(columns.map((c) => c.title), rows, paint);
     }
   }
+}
+
+/** The whole output of service-list for views in id order. */
+export function renderServiceList(listed: Iterable<ListedService>, options: ListOutputOptions): string {
+  return [...renderServiceListChunks(listed, options)].join('');
 }

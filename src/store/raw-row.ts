@@ -8,11 +8,11 @@ export type RawRow = [
   string | null,
 ];
 
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-function flag(value: unknown): boolean | null {
+export function flag(value: unknown): boolean | null {
   return value === null || value === undefined ? null : Boolean(Number(value));
 }
 

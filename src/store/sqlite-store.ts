@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SvcError } from '../core/errors.js';
 import { hostPrefixes, prefixUpperBound } from '../core/host-match.js';
 import { selectTarget } from '../core/select-target.js';
 import type { ServiceRow } from '../core/service-row.js';
+import type { ListedRow } from '../core/service-view.js';
 import { formatDbTimestamp, type Micros } from '../core/time.js';
-import { toServiceRow, type RawRow } from './raw-row.js';
+import { flag, text, toServiceRow, type RawRow } from './raw-row.js';
 import {
   missingColumns,
   SERVICE_COLUMNS,
@@ -18,10 +19,54 @@ import {
   type StatusChange,
 } from './store.js';
 
+/**
+ * Where better-sqlite3's addon is, so that it is loaded directly instead of through the
+ * `bindings` package's search of the file system, a few milliseconds of every heartbeat.
+ * An unusual build layout falls back to that search.
+ */
+function findNativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The schema version svc writes into PRAGMA user_version; 0 is a database svc did not create. */
 export const SCHEMA_VERSION = 1;
 
 const SELECT_COLUMNS = SERVICE_COLUMNS.map((column) => `"${column}"`).join(', ');
+
+const SCAN_BATCH_SIZE = 512;
+
+const LISTED_COLUMNS = [
+  'created_at', 'updated_at', 'modified_at', 'host', 'binary', 'disabled', 'availability_zone',
+  'disabled_reason', 'replication_status', 'frozen', 'active_backend_id', 'cluster_name', 'report_count',
+] as const;
+const SELECT_LISTED_COLUMNS = LISTED_COLUMNS.map((column) => `"${column}"`).join(', ');
+
+type RawListedRow = [
+  string | null, string | null, string | null, string | null, string | null, number | null,
+  string | null, string | null, string | null, number | null, string | null, string | null, number,
+];
+
+function toListedRow(raw: RawListedRow): ListedRow {
+  return {
+    createdAt: text(raw[0]),
+    updatedAt: text(raw[1]),
+    modifiedAt: text(raw[2]),
+    host: text(raw[3]),
+    binary: text(raw[4]),
+    disabled: flag(raw[5]),
+    availabilityZone: text(raw[6]),
+    disabledReason: text(raw[7]),
+    replicationStatus: text(raw[8]),
+    frozen: flag(raw[9]),
+    activeBackendId: text(raw[10]),
+    clusterName: text(raw[11]),
+    reportCount: Number(raw[12]),
+  };
+}
 
 /** The WHERE clause and parameters for live rows matching a filter, host by Cinder's prefix rule. */
 export function filterClause(filter: ServiceFilter): { where: string; params: string[] } {
@@ -96,7 +141,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions): Serv
     }
   };
   prepareLocation(path);
-  const db = guard(() => new Database(path, { timeout: options.busyTimeoutMs }));
+  const nativeBinding = findNativeBinding();
+  const db = guard(() => new Database(path, { timeout: options.busyTimeoutMs, nativeBinding }));
   try {
     const hasUuid = guard(() => ensureSchema(db));
     return new SqliteStore(db, hasUuid, guard);
@@ -151,6 +197,34 @@ class SqliteStore implements ServiceStore {
     return this.guard(() => this.readRows(filter));
   }
 
+  async scanServicesToShow(filter: ServiceFilter): Promise<Iterable<ListedRow>> {
+    const { where, params } = filterClause(filter);
+    const statement = this.guard(() =>
+      this.db.prepare(`SELECT ${SELECT_LISTED_COLUMNS} FROM services WHERE ${where} ORDER BY id`).raw(true),
+    );
+    const { guard } = this;
+    // Rows are taken a batch at a time: one guarded call per batch, not per row.
+    const readBatch = (rows: IterableIterator<RawListedRow>): ListedRow[] =>
+      guard(() => {
+        const batch: ListedRow[] = [];
+        for (let next = rows.next(); !next.done; next = rows.next()) {
+          batch.push(toListedRow(next.value));
+          if (batch.length === SCAN_BATCH_SIZE) break;
+        }
+        return batch;
+      });
+    return {
+      *[Symbol.iterator]() {
+        const rows = guard(() => statement.iterate(...params)) as IterableIterator<RawListedRow>;
+        try {
+          for (let batch = readBatch(rows); batch.length > 0; batch = readBatch(rows)) yield* batch;
+        } finally {
+          rows.return?.(); // Frees the statement when the reader stops early.
+        }
+      },
+    };
+  }
+
   async recordHeartbeat(beat: Heartbeat, now: Micros): Promise<HeartbeatResult> {
     const stamp = formatDbTimestamp(now);
     const write = (): HeartbeatResult => {
@@ -192,7 +266,7 @@ class SqliteStore implements ServiceStore {
       cluster_name: beat.cluster ?? null,
     };
     // A Cinder-made table has a unique uuid column; a new row gets a fresh one, as Cinder does.
-    if (this.hasUuid) values['uuid'] = randomUUID();
+    if (this.hasUuid) values['uuid'] = crypto.randomUUID();
     const names = Object.keys(values);
     const sql = `INSERT INTO services (${names.map((n) => `"${n}"`).join(', ')})
                  VALUES (${names.map(() => '?').join(', ')})`;

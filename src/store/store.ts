@@ -1,4 +1,5 @@
 import type { ServiceRow } from '../core/service-row.js';
+import type { ListedRow } from '../core/service-view.js';
 import type { Micros } from '../core/time.js';
 
 /** The 19 columns of Cinder's services table, in the order of the seed's `desc services`. */
@@ -37,6 +38,13 @@ export interface StatusChange {
 export interface ServiceStore {
   /** Live rows (deleted = 0) in id order. */
   listServices(filter: ServiceFilter): Promise<ServiceRow[]>;
+  /**
+   * listServices with only the fields service-list shows, read lazily as the result is
+   * iterated, which must happen before the store is closed. Optional: for an engine where
+   * this costs much less than listServices (SQLite lists 100k rows in a fraction of the
+   * time and memory).
+   */
+  scanServicesToShow?(filter: ServiceFilter): Promise<Iterable<ListedRow>>;
   /** Cinder's report_state in one write transaction: create the row or count the beat. */
   recordHeartbeat(beat: Heartbeat, now: Micros): Promise<HeartbeatResult>;
   /** Enable or disable one service; sets modified_at, never updated_at. */
