@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql, { type Connection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise';
@@ -10,6 +9,7 @@ import { formatDbTimestamp, type Micros } from '../core/time.js';
 import { describeMysqlTarget, type MysqlTarget } from './mysql-url.js';
 import { toServiceRow, type RawRow } from './raw-row.js';
 import {
+  firstBeatValues,
   missingColumns,
   SERVICE_COLUMNS,
   type Heartbeat,
@@ -309,22 +309,8 @@ class MysqlStore implements ServiceStore {
   }
 
   private async insertService(beat: Heartbeat, now: Micros): Promise<number> {
-    const values: Record<string, unknown> = {
-      created_at: this.stamp('created_at', now),
-      updated_at: this.stamp('updated_at', now),
-      deleted: 0,
-      host: beat.host,
-      binary: beat.binary,
-      topic: beat.topic,
-      report_count: 1,
-      disabled: 0,
-      availability_zone: beat.zone,
-      replication_status: 'not-capable',
-      frozen: 0,
-      cluster_name: beat.cluster ?? null,
-    };
-    // A Cinder-made table has a unique uuid column; a new row gets a fresh one, as Cinder does.
-    if (this.layout.hasUuid) values['uuid'] = randomUUID();
+    const stamps = { createdAt: this.stamp('created_at', now), updatedAt: this.stamp('updated_at', now) };
+    const values = firstBeatValues(beat, stamps, this.layout.hasUuid);
     const names = Object.keys(values);
     const result = await this.run<ResultSetHeader>(
       `INSERT INTO services (${names.map((name) => `\`${name}\``).join(', ')})

@@ -10,6 +10,7 @@ import type { ListedRow } from '../core/service-view.js';
 import { formatDbTimestamp, type Micros } from '../core/time.js';
 import { flag, text, toServiceRow, type RawRow } from './raw-row.js';
 import {
+  firstBeatValues,
   missingColumns,
   SERVICE_COLUMNS,
   type Heartbeat,
@@ -251,22 +252,7 @@ class SqliteStore implements ServiceStore {
   }
 
   private insertService(beat: Heartbeat, stamp: string): number {
-    const values: Record<string, unknown> = {
-      created_at: stamp,
-      updated_at: stamp,
-      deleted: 0,
-      host: beat.host,
-      binary: beat.binary,
-      topic: beat.topic,
-      report_count: 1,
-      disabled: 0,
-      availability_zone: beat.zone,
-      replication_status: 'not-capable',
-      frozen: 0,
-      cluster_name: beat.cluster ?? null,
-    };
-    // A Cinder-made table has a unique uuid column; a new row gets a fresh one, as Cinder does.
-    if (this.hasUuid) values['uuid'] = crypto.randomUUID();
+    const values = firstBeatValues(beat, { createdAt: stamp, updatedAt: stamp }, this.hasUuid);
     const names = Object.keys(values);
     const sql = `INSERT INTO services (${names.map((n) => `"${n}"`).join(', ')})
                  VALUES (${names.map(() => '?').join(', ')})`;

@@ -62,3 +62,30 @@ export function missingColumns(present: Iterable<string>): string[] {
   const names = new Set(present);
   return SERVICE_COLUMNS.filter((column) => !names.has(column));
 }
+
+/**
+ * The columns a first heartbeat writes (Cinder's _create_service_ref); the rest stay NULL.
+ * A Cinder-made table has a unique uuid column, and a new row gets a fresh one, as in Cinder.
+ */
+export function firstBeatValues(
+  beat: Heartbeat,
+  stamps: { createdAt: string; updatedAt: string },
+  withUuid: boolean,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    created_at: stamps.createdAt,
+    updated_at: stamps.updatedAt,
+    deleted: 0,
+    host: beat.host,
+    binary: beat.binary,
+    topic: beat.topic,
+    report_count: 1,
+    disabled: 0,
+    availability_zone: beat.zone,
+    replication_status: 'not-capable',
+    frozen: 0,
+    cluster_name: beat.cluster ?? null,
+  };
+  if (withUuid) values['uuid'] = crypto.randomUUID();
+  return values;
+}
