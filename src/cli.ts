@@ -96,15 +96,18 @@ function subcommandOf(program: Command, argv: string[]): string | undefined {
   return undefined;
 }
 
+/** SVC_DEBUG=1 adds the stack trace under the one-line error. */
+function writeDebugStack(error: unknown, io: Io): void {
+  if (io.env['SVC_DEBUG'] === '1' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+}
+
 /** A plugin's failure: Nagios reads only stdout and the exit code; 2 would claim CRITICAL. */
 function reportPluginFailure(error: unknown, io: Io): number {
   if (error instanceof CommanderError && error.exitCode === 0) return EXIT_OK; // --help
   const known = error instanceof SvcError || error instanceof UsageError || error instanceof CommanderError;
   const message = error instanceof Error ? error.message.replace(/^error: /, '') : String(error);
   io.stdout.write(renderUnknownLine(known ? message : `unexpected failure: ${message}`));
-  if (io.env['SVC_DEBUG'] === '1' && error instanceof Error && error.stack) {
-    io.stderr.write(`${error.stack}\n`);
-  }
+  writeDebugStack(error, io);
   return EXIT_PLUGIN_UNKNOWN;
 }
 
@@ -130,9 +133,7 @@ export async function main(argv: string[], io: Io = process): Promise<number> {
     const known = error instanceof SvcError || error instanceof UsageError;
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(errorLine(known ? message : `unexpected failure: ${message}`));
-    if (io.env['SVC_DEBUG'] === '1' && error instanceof Error && error.stack) {
-      io.stderr.write(`${error.stack}\n`);
-    }
+    writeDebugStack(error, io);
     return code;
   }
 }

@@ -20,9 +20,12 @@ function display(text: string | null): string | null {
  * heartbeat, or creation if there was none, is within service_down_time of now in
  * either direction. modified_at only changes what is shown.
  */
-export function computeLiveness(row: Timestamps, now: Micros, downTimeSeconds: number): Liveness {
-  const refText = row.updatedAt ?? row.createdAt;
-  const ref = refText === null ? null : parseDbTimestamp(refText);
+export function computeLiveness(
+  row: Timestamps,
+  now: Micros,
+  downTimeSeconds: number,
+  ref: Micros | null = lastHeartbeat(row),
+): Liveness {
   if (ref === null) {
     // Cinder itself raises on such a row; svc calls it down and lists the others.
     return { state: 'down', shownAt: display(row.updatedAt) };

@@ -24,8 +24,13 @@ export type ListedRow = Pick<
   | 'disabledReason' | 'replicationStatus' | 'frozen' | 'activeBackendId' | 'clusterName' | 'reportCount'
 >;
 
-export function toServiceView(row: ListedRow, now: Micros, downTimeSeconds: number): ServiceView {
-  const { state, shownAt } = computeLiveness(row, now, downTimeSeconds);
+export function toServiceView(
+  row: ListedRow,
+  now: Micros,
+  downTimeSeconds: number,
+  last: Micros | null = lastHeartbeat(row),
+): ServiceView {
+  const { state, shownAt } = computeLiveness(row, now, downTimeSeconds, last);
   const view: ServiceView = {
     binary: row.binary,
     host: row.host,
@@ -53,9 +58,10 @@ export interface ListedService {
 }
 
 export function toListedService(row: ListedRow, now: Micros, downTimeSeconds: number): ListedService {
+  const last = lastHeartbeat(row); // Parsed once: liveness and monitoring both need it.
   return {
-    view: toServiceView(row, now, downTimeSeconds),
+    view: toServiceView(row, now, downTimeSeconds, last),
     reportCount: row.reportCount,
-    lastHeartbeat: lastHeartbeat(row),
+    lastHeartbeat: last,
   };
 }

@@ -1,6 +1,7 @@
 import { UsageError } from '../core/errors.js';
 import type { ListedService, ServiceView } from '../core/service-view.js';
 import { csvLine, valueLine } from './delimited.js';
+import { joinInChunks } from './join-in-chunks.js';
 import { renderPrometheus } from './prometheus.js';
 import { quotePythonJson, toPythonJson } from './python-json.js';
 import { compareRows, renderTableChunks, type CellPainter } from './table.js';
@@ -94,23 +95,6 @@ export function serviceViewJson(view: ServiceView): string {
   if (view.active_backend_id !== undefined) json += `, "active_backend_id": ${jsonText(view.active_backend_id)}`;
   if (view.frozen !== undefined) json += `, "frozen": ${view.frozen === null ? 'null' : String(view.frozen)}`;
   return `${json}}`;
-}
-
-/** How much text the list renderers gather before handing it on: few, large writes. */
-const CHUNK_SIZE = 64 * 1024;
-
-function* joinInChunks<T>(items: Iterable<T>, render: (item: T) => string, separator = ''): Generator<string> {
-  let chunk = '';
-  let first = true;
-  for (const item of items) {
-    chunk += first ? render(item) : separator + render(item);
-    first = false;
-    if (chunk.length >= CHUNK_SIZE) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk !== '') yield chunk;
 }
 
 function* viewsOf(listed: Iterable<ListedService>): Generator<ServiceView> {

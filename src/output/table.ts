@@ -1,12 +1,10 @@
 import { displayWidth } from './display-width.js';
+import { joinInChunks } from './join-in-chunks.js';
 
 /** Colours one cell's text (never its padding); identity when colour is off. */
 export type CellPainter = (column: number, text: string) => string;
 
 const noPaint: CellPainter = (_column, text) => text;
-
-/** How much text renderTableChunks gathers before handing it on: few, large writes. */
-const CHUNK_SIZE = 64 * 1024;
 
 /**
  * The table prettytable draws for cinderclient's print_list: `+---+` rules, `|` columns,
@@ -39,26 +37,25 @@ export function* renderTableChunks(headers: string[], rows: string[][], paint: C
     `| ${cells.map((cell, column) => padded(column, cell, displayWidth(cell), painter)).join(' | ')} |\n`;
   const rule = `+${widths.map((width) => '-'.repeat(width + 2)).join('+')}+\n`;
 
-  let chunk = rule + line(headers, noPaint) + rule;
-  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+  const renderRow = (rowIndex: number): string => {
     const cells = rows[rowIndex]!;
     if (multiline[rowIndex]) {
       const split = cells.map((cell) => cell.split('\n'));
       const height = Math.max(...split.map((lines) => lines.length));
-      for (let index = 0; index < height; index++) chunk += line(split.map((lines) => lines[index] ?? ''), paint);
-    } else {
-      let text = '|';
-      for (let column = 0; column < columns; column++) {
-        text += ` ${padded(column, cells[column]!, cellWidths[rowIndex * columns + column]!, paint)} |`;
-      }
-      chunk += `${text}\n`;
+      let text = '';
+      for (let index = 0; index < height; index++) text += line(split.map((lines) => lines[index] ?? ''), paint);
+      return text;
     }
-    if (chunk.length >= CHUNK_SIZE) {
-      yield chunk;
-      chunk = '';
+    let text = '|';
+    for (let column = 0; column < columns; column++) {
+      text += ` ${padded(column, cells[column]!, cellWidths[rowIndex * columns + column]!, paint)} |`;
     }
-  }
-  yield chunk + rule;
+    return `${text}\n`;
+  };
+
+  yield rule + line(headers, noPaint) + rule;
+  yield* joinInChunks(rows.keys(), renderRow);
+  yield rule;
 }
 
 /** The whole table as one string (for small tables such as disable's one row). */
